@@ -1,0 +1,106 @@
+"""Turns schema and cross-dataset failures into one report per file: line, column, check and offending value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pandera.pandas as pa
+
+from dashboard.catalog import Table
+from dashboard.schemas import schema_for
+
+SOURCE_ID_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed check: where (file, CSV line, column) and what (check, offending value)."""
+
+    file: str
+    line: int | None
+    column: str | None
+    check: str
+    value: str
+
+    def as_dict(self) -> dict:
+        """Plain-data form for JSON output."""
+        return {"file": self.file, "line": self.line, "column": self.column, "check": self.check, "value": self.value}
+
+
+@dataclass
+class ValidationReport:
+    """Every failure found in one dataset version (empty when valid) and the validated frame if any."""
+
+    dataset: str
+    version: str
+    file: str
+    rows: int
+    failures: list[Failure] = field(default_factory=list)
+    sha256: str = ""
+    frame: pd.DataFrame | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed."""
+        return not self.failures
+
+
+def validate_table(table: Table, integrity_problems: list[str] = ()) -> ValidationReport:
+    """Check a table against its dataset's schema, lazily, so one report lists every failure."""
+    dataset = table.version
+    report = ValidationReport(dataset.name, dataset.version, str(dataset.csv_path), len(table.frame),
+                              sha256=dataset.expected_sha256)
+    report.failures += [Failure(report.file, None, None, "integrity", problem) for problem in integrity_problems]
+    try:
+        report.frame = schema_for(dataset.name).validate(table.frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        report.failures += _schema_failures(errors.failure_cases, report.file, table.line_numbers)
+    report.failures.sort(key=lambda f: (f.line or 0, f.column or "", f.check))
+    return report
+
+
+def _schema_failures(cases: pd.DataFrame, file: str, line_numbers: list[int]) -> list[Failure]:
+    """One Failure per failing cell; a row-level check gives one Failure per row, not one per column."""
+    failures, seen_row_checks = [], set()
+    for case in cases.itertuples(index=False):
+        line = _line_of(case.index, line_numbers)
+        column = None if pd.isna(case.column) else str(case.column)
+        check, value = str(case.check), _cell_text(case.failure_case)
+        if case.schema_context == "DataFrameSchema" and column is not None and line is not None:
+            if (line, check) in seen_row_checks:
+                continue
+            seen_row_checks.add((line, check))
+            column, value = None, ""  # a row check: the whole row is the offending value
+        failures.append(Failure(file, line, column, check, value))
+    return failures
+
+
+def _line_of(index, line_numbers: list[int]) -> int | None:
+    """CSV line of a frame row index (header is line 1); None when pandera gives no row."""
+    if index is None or pd.isna(index):
+        return None
+    position = int(index)
+    return line_numbers[position] if 0 <= position < len(line_numbers) else position + 2
+
+
+def _cell_text(value) -> str:
+    """Printable form of an offending value."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def unresolved_source_ids(table: Table, known_ids: set[str]) -> list[Failure]:
+    """Failures for every source id (in `source_id` or `source_ids`) that the sources dataset lacks."""
+    failures = []
+    frame, file = table.frame, str(table.version.csv_path)
+    for column in ("source_id", "source_ids"):
+        if column not in frame:
+            continue
+        for position, cell in enumerate(frame[column]):
+            if not isinstance(cell, str):
+                continue
+            for source in filter(None, (part.strip() for part in cell.split(SOURCE_ID_SEPARATOR))):
+                if source not in known_ids:
+                    line = table.line_numbers[position]
+                    failures.append(Failure(file, line, column, "source id resolves in sources", source))
+    return failures
