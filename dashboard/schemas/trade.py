@@ -1,0 +1,57 @@
+"""Schema of the trade dataset: annual China-Russia goods trade in US$ bn, one row per year, measure, basis and source."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from dashboard.schemas import fields as f
+
+MEASURES = ("turnover", "china_exports_to_russia", "china_imports_from_russia")
+REPORTING_BASES = ("china_customs", "russia_customs", "official_statement", "article_2002", "unspecified")
+PARTNERS = ("russia", "ussr")
+KEY = ["year", "measure", "reporting_basis", "source_id"]
+
+
+class TradeSchema(pa.DataFrameModel):
+    year: Series[int] = f.year()
+    measure: Series[str] = f.one_of(MEASURES)
+    value_usd_bn: Series[float] = f.non_negative(description="Level in US$ bn")
+    value_low_usd_bn: Series[float] = f.non_negative(description="Lower bound in US$ bn")
+    value_high_usd_bn: Series[float] = f.non_negative(description="Upper bound in US$ bn")
+    yoy_change_pct: Series[float] = f.change_pct(description="Year-on-year change as reported")
+    reporting_basis: Series[str] = f.one_of(REPORTING_BASES)
+    basis_as_reported: Series[str] = f.text(nullable=False)
+    partner: Series[str] = f.one_of(PARTNERS)
+    preferred: Series[pd.BooleanDtype] = pa.Field(nullable=False)
+    preferred_reason: Series[str] = f.text()
+    source_id: Series[str] = f.source_id()
+    note: Series[str] = f.text()
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = KEY
+
+    @pa.dataframe_check
+    def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
+        """value_low <= value <= value_high wherever both sides are present."""
+        low, value, high = df["value_low_usd_bn"], df["value_usd_bn"], df["value_high_usd_bn"]
+        return ~(low > value) & ~(value > high) & ~(low > high)
+
+    @pa.dataframe_check
+    def states_something(cls, df: pd.DataFrame) -> pd.Series:
+        """Each row gives a level, a bound or a change."""
+        columns = ["value_usd_bn", "value_low_usd_bn", "value_high_usd_bn", "yoy_change_pct"]
+        return df[columns].notna().any(axis=1)
+
+    @pa.dataframe_check
+    def preferred_rows_have_level_and_reason(cls, df: pd.DataFrame) -> pd.Series:
+        """A preferred row has a level and says why it is preferred."""
+        return ~df["preferred"].fillna(False).astype(bool) | (df["value_usd_bn"].notna() & df["preferred_reason"].notna())
+
+    @pa.dataframe_check
+    def one_preferred_per_year_and_measure(cls, df: pd.DataFrame) -> pd.Series:
+        """At most one preferred row per year and measure."""
+        preferred = df["preferred"].fillna(False).astype(bool)
+        counts = preferred.groupby([df["year"], df["measure"]]).transform("sum")
+        return ~preferred | (counts <= 1)
