@@ -1,0 +1,1 @@
+"""Pure transforms from validated dataset frames to analysis-ready tables."""

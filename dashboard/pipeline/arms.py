@@ -1,0 +1,64 @@
+"""Derived arms figures (China's TIV share of Soviet/Russian exports), computed within one SIPRI vintage only."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from dashboard.schemas import fields as f
+
+TO_CHINA = "tiv_supplier_to_china"
+TOTAL_EXPORTS = "tiv_supplier_total_exports"
+
+
+class ChinaShareSchema(pa.DataFrameModel):
+    """China's share of the supplier's (USSR to 1991, Russia after) arms exports, TIV basis, one vintage."""
+
+    year: Series[int] = f.year()
+    share_pct: Series[float] = f.share_pct(nullable=False)
+    vintage: Series[str] = pa.Field(str_matches=r"^sipri-\d{4}-\d{2}$")
+    measure_basis: Series[str] = f.one_of(("tiv",))
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["year"]  # noqa: RUF012 (pandera reads a list)
+
+    @pa.dataframe_check
+    def single_vintage(cls, df: pd.DataFrame) -> pd.Series:
+        """Every row comes from the same vintage (vintages are never mixed)."""
+        return df["vintage"] == df["vintage"].iloc[0] if len(df) else pd.Series([], dtype=bool)
+
+
+def vintages(arms: pd.DataFrame) -> list[str]:
+    """The SIPRI vintages that hold annual TIV series, sorted."""
+    tiv = arms[arms["series"].isin([TO_CHINA, TOTAL_EXPORTS]) & arms["tiv_usd_m"].notna()]
+    return sorted(tiv["vintage"].unique().tolist())
+
+
+def china_share_of_russian_exports(arms: pd.DataFrame, vintage: str) -> pd.DataFrame:
+    """100 * supplier->China TIV / supplier total-exports TIV per year, both from `vintage` only."""
+    available = vintages(arms)
+    if vintage not in available:
+        raise ValueError(
+            f"vintage {vintage!r} has no annual TIV series in the arms data; available: {', '.join(available)}"
+        )
+    rows = arms[(arms["vintage"] == vintage) & arms["tiv_usd_m"].notna()]
+    keys = ["year", "supplier"]
+    to_china = rows[rows["series"] == TO_CHINA].set_index(keys)["tiv_usd_m"]
+    total = rows[rows["series"] == TOTAL_EXPORTS].set_index(keys)["tiv_usd_m"]
+    for name, part in ((TO_CHINA, to_china), (TOTAL_EXPORTS, total)):
+        if part.index.duplicated().any():
+            raise ValueError(f"{name} has more than one row per year and supplier in vintage {vintage!r}")
+    # Inner join on year and supplier: a year without either figure, or with a zero total, is left out.
+    both = pd.concat({"to_china": to_china, "total": total}, axis=1, join="inner")
+    both = both[both["total"] > 0]
+    result = pd.DataFrame(
+        {
+            "year": both.index.get_level_values("year").astype("int64"),
+            "share_pct": (100.0 * both["to_china"] / both["total"]).to_numpy(dtype="float64"),
+            "vintage": vintage,
+            "measure_basis": "tiv",
+        }
+    )
+    result = result.sort_values("year", ignore_index=True)
+    return ChinaShareSchema.validate(result)

@@ -1,0 +1,25 @@
+"""Pure derivation of the analysis-ready tables from the validated dataset frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.pipeline.arms import china_share_of_russian_exports, vintages
+from dashboard.pipeline.energy import energy_actuals
+from dashboard.pipeline.trade import MEASURES_WITH_SERIES, preferred_series, trade_actuals
+from dashboard.targets import compute_ledger, ledger_frame
+
+
+def ledger_actuals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every measure's actuals by year (measure, year, value, source_id), from each dataset that has some."""
+    return pd.concat([trade_actuals(frames["trade"]), energy_actuals(frames["energy"])], ignore_index=True)
+
+
+def derive(frames: dict[str, pd.DataFrame], as_of_year: int) -> dict[str, pd.DataFrame]:
+    """Derived tables by name: trade series with growth, China's arms share per SIPRI vintage, actuals, ledger."""
+    derived = {f"trade_{measure}": preferred_series(frames["trade"], measure) for measure in MEASURES_WITH_SERIES}
+    for vintage in vintages(frames["arms"]):
+        derived[f"arms_china_share_{vintage}"] = china_share_of_russian_exports(frames["arms"], vintage)
+    derived["actuals"] = ledger_actuals(frames)
+    derived["ledger"] = ledger_frame(compute_ledger(frames["targets"], derived["actuals"], as_of_year))
+    return derived

@@ -1,0 +1,56 @@
+"""Energy transforms: the yearly actual-delivery series the target ledger compares plans and contracts with."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from dashboard.schemas import fields as f
+
+# ledger measure -> (commodity, route, unit) of the energy rows it is built from
+ACTUALS_KEY = ["measure", "year"]
+LEDGER_MEASURES = {
+    "oil_yukos_rail_mt": ("oil", "yukos_rail", "mt"),
+    "gas_power_of_siberia_bcm": ("gas", "power_of_siberia", "bcm"),
+}
+
+
+class EnergyActualsSchema(pa.DataFrameModel):
+    """One actual delivery figure per ledger measure and year."""
+
+    measure: Series[str] = f.one_of(LEDGER_MEASURES, description="Ledger measure id")
+    year: Series[int] = f.year()
+    value: Series[float] = f.non_negative(nullable=False, description="Deliveries in the measure's unit")
+    source_id: Series[str] = f.source_id()
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ACTUALS_KEY
+
+
+def _one_per_year(rows: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Keep a year's only row, or its preferred row where there are several; refuse an unresolved conflict."""
+    picked = []
+    for year, group in rows.groupby("year", sort=True):
+        if len(group) > 1:
+            group = group[group["preferred"].fillna(False).astype(bool)]
+            if len(group) != 1:
+                raise ValueError(f"{measure} {year}: several actual rows and no single preferred one")
+        picked.append(group)
+    if not picked:
+        return pd.DataFrame(columns=["year", "value", "source_id"])
+    return pd.concat(picked)[["year", "value", "source_id"]]
+
+
+def energy_actuals(energy: pd.DataFrame) -> pd.DataFrame:
+    """Yearly actual deliveries (measure, year, value, source_id) for the ledger's energy measures."""
+    parts = []
+    for measure, (commodity, route, unit) in LEDGER_MEASURES.items():
+        rows = energy[
+            (energy["commodity"] == commodity) & (energy["route"] == route) & (energy["unit"] == unit)
+            & (energy["measure"] == "deliveries") & (energy["kind"] == "actual") & energy["year"].notna()
+        ]
+        parts.append(_one_per_year(rows, measure).assign(measure=measure))
+    out = pd.concat(parts, ignore_index=True)[["measure", "year", "value", "source_id"]]
+    out = out.sort_values(["measure", "year"], ignore_index=True)
+    return EnergyActualsSchema.validate(out)

@@ -1,0 +1,54 @@
+"""Trade transforms: the preferred series per measure, year-on-year growth, and the ledger's trade actuals."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from dashboard.schemas import fields as f
+
+TURNOVER = "turnover"
+MEASURES_WITH_SERIES = (TURNOVER, "china_exports_to_russia", "china_imports_from_russia")
+LEDGER_MEASURE = "trade_turnover_usd_bn"
+
+
+class PreferredSeriesSchema(pa.DataFrameModel):
+    """One level per year: the preferred row of one measure."""
+
+    year: Series[int] = pa.Field(unique=True, ge=f.YEAR_MIN, le=f.YEAR_MAX)
+    value_usd_bn: Series[float] = f.non_negative(nullable=False)
+    growth_pct: Series[float] = pa.Field(nullable=True)
+    reporting_basis: Series[str]
+    source_id: Series[str]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+def preferred_series(trade: pd.DataFrame, measure: str = TURNOVER) -> pd.DataFrame:
+    """The preferred level per year of `measure`, sorted by year, with growth over the previous year."""
+    chosen = trade[(trade["measure"] == measure) & trade["preferred"].astype(bool)]
+    series = chosen[["year", "value_usd_bn", "reporting_basis", "source_id"]].sort_values("year")
+    series = series.reset_index(drop=True)
+    series.insert(2, "growth_pct", yoy_growth_pct(series["year"], series["value_usd_bn"]))
+    return PreferredSeriesSchema.validate(series)
+
+
+def yoy_growth_pct(years: pd.Series, values: pd.Series) -> pd.Series:
+    """Percent change on the previous calendar year; missing where that year has no level."""
+    previous = pd.Series(values.to_numpy(), index=years.to_numpy()).reindex(years.to_numpy() - 1).to_numpy()
+    growth = (values.to_numpy() / previous - 1.0) * 100.0
+    return pd.Series(growth, index=values.index, dtype="float64")
+
+
+def trade_actuals(trade: pd.DataFrame) -> pd.DataFrame:
+    """Turnover as ledger actuals: measure, year, value, source_id."""
+    series = preferred_series(trade, TURNOVER)
+    return pd.DataFrame({
+        "measure": LEDGER_MEASURE,
+        "year": series["year"],
+        "value": series["value_usd_bn"],
+        "source_id": series["source_id"],
+    })

@@ -1,0 +1,94 @@
+"""The processed tables the app, report and CLI share: built once from verified inputs, cached by their hashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.catalog import Catalog
+from dashboard.consistency import ConsistencyWarning
+from dashboard.pipeline.derive import derive
+from dashboard.pipeline.load import load_valid
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / ".cache" / "processed"
+
+
+@dataclass
+class Processed:
+    """Validated dataset frames, derived tables and warnings for one set of dataset versions."""
+
+    versions: dict[str, str]
+    hashes: dict[str, str]
+    as_of_year: int
+    frames: dict[str, pd.DataFrame]
+    derived: dict[str, pd.DataFrame]
+    warnings: list[ConsistencyWarning]
+
+
+def build(catalog: Catalog | None = None, overrides: dict[str, str] | None = None, as_of_year: int | None = None,
+          cache_dir: Path | None = DEFAULT_CACHE_DIR) -> Processed:
+    """Verify every input's hash, then return the processed tables from the cache or by computing them."""
+    catalog = catalog or Catalog()
+    as_of_year = as_of_year or dt.date.today().year
+    key = cache_key(catalog, overrides or {}, as_of_year)
+    cached = _read_cache(cache_dir, key)
+    if cached is not None:
+        return cached
+    loaded = load_valid(catalog, overrides)
+    frames = loaded.frames()
+    processed = Processed(loaded.versions(), loaded.hashes(), as_of_year, frames, derive(frames, as_of_year),
+                          loaded.warnings)
+    _write_cache(cache_dir, key, processed)
+    return processed
+
+
+def cache_key(catalog: Catalog, overrides: dict[str, str], as_of_year: int) -> str:
+    """Hash of every input's verified sha256, the as-of year and the package's code."""
+    inputs = {}
+    for name, dataset in sorted(catalog.resolve_all(overrides).items()):
+        catalog.verify(dataset)
+        inputs[name] = [dataset.version, dataset.expected_sha256]
+    payload = json.dumps({"inputs": inputs, "as_of_year": as_of_year, "code": code_fingerprint()}, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def code_fingerprint() -> str:
+    """Hash of the package's Python sources, so a code change invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_cache(cache_dir: Path | None, key: str) -> Processed | None:
+    """The cached tables for `key`, or None when absent or unreadable."""
+    if cache_dir is None:
+        return None
+    path = Path(cache_dir) / f"{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (FileNotFoundError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+
+
+def _write_cache(cache_dir: Path | None, key: str, processed: Processed) -> None:
+    """Store the tables under `key`, atomically; an unwritable cache only costs speed."""
+    if cache_dir is None:
+        return
+    try:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(pickle.dumps(processed, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(Path(cache_dir) / f"{key}.pickle")
+    except OSError:
+        pass
