@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 from rich.table import Table
 
@@ -65,9 +67,9 @@ def ledger_table(console: Console, records: list[dict], versions: dict[str, str]
 
 
 def console() -> Console:
-    """A console for the CLI: the terminal's width, or a wide page when output goes to a file or pipe."""
+    """A console for the CLI: the terminal's width (or $COLUMNS), else a wide page for files and pipes."""
     plain = Console()
-    return plain if plain.is_terminal else Console(width=MIN_PIPE_WIDTH)
+    return plain if plain.is_terminal or "COLUMNS" in os.environ else Console(width=MIN_PIPE_WIDTH)
 
 
 def _num(value, digits: int = 2) -> str:

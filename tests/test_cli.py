@@ -52,7 +52,9 @@ def test_validate_fails_with_a_report_on_a_corrupted_copy(datasets_copy):
 def test_targets_prints_the_ledger():
     code, out, _ = run("targets", "--as-of", "2026")
     assert code == 0
-    assert "US$20 bn of trade by 2000" in out and "missed" in out and "met" in out
+    assert "US$20 bn of trade by 2000" in out and "2004 (+4 y)" in out
+    assert "trade_20bn_by_2000: first reached 2004" in out
+    assert out.count("missed") >= 4 and out.count("met") >= 3
 
 
 def test_targets_json_has_every_key_and_the_1996_verdict():
