@@ -1,11 +1,13 @@
 """The target ledger, checked against values worked out by hand from the source pack, and by properties."""
 
 import pandas as pd
+import pandera.pandas as pa
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.targets import cagr_pct, compute_ledger, judge, missing_years, progress_status
+from dashboard.schemas.ledger import LedgerSchema
+from dashboard.targets import cagr_pct, compute_ledger, judge, ledger_frame, missing_years, progress_status
 
 # Preferred turnover levels (US$ bn) as the source pack gives them, by year.
 TURNOVER = {1996: 6.83, 1997: 6.12, 1998: 5.48, 1999: 5.72, 2000: 8.0, 2001: 10.67, 2002: 11.92, 2003: 15.76,
@@ -162,3 +164,11 @@ def test_progress_rating_follows_the_ratio(required, actual):
     expected = ("on_track" if ratio >= 0.95 else "acceleration_needed" if ratio >= 0.6
                 else "limited_progress" if ratio >= 0 else "deterioration")
     assert status == expected
+
+
+def test_ledger_schema_refuses_a_verdict_without_numbers():
+    entry = judge(target(), TURNOVER, as_of_year=2026)
+    LedgerSchema.validate(ledger_frame([entry]))
+    entry.actual_at_deadline = None
+    with pytest.raises(pa.errors.SchemaError, match="verdict_has_its_numbers"):
+        LedgerSchema.validate(ledger_frame([entry]))

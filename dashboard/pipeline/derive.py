@@ -7,6 +7,7 @@ import pandas as pd
 from dashboard.pipeline.arms import china_share_of_russian_exports, vintages
 from dashboard.pipeline.energy import energy_actuals
 from dashboard.pipeline.trade import MEASURES_WITH_SERIES, preferred_series, trade_actuals
+from dashboard.schemas.ledger import LedgerSchema
 from dashboard.targets import compute_ledger, ledger_frame
 
 
@@ -21,5 +22,6 @@ def derive(frames: dict[str, pd.DataFrame], as_of_year: int) -> dict[str, pd.Dat
     for vintage in vintages(frames["arms"]):
         derived[f"arms_china_share_{vintage}"] = china_share_of_russian_exports(frames["arms"], vintage)
     derived["actuals"] = ledger_actuals(frames)
-    derived["ledger"] = ledger_frame(compute_ledger(frames["targets"], derived["actuals"], as_of_year))
+    ledger = ledger_frame(compute_ledger(frames["targets"], derived["actuals"], as_of_year))
+    derived["ledger"] = LedgerSchema.validate(ledger)
     return derived
