@@ -15,10 +15,11 @@ import pandas as pd
 from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning
 from dashboard.pipeline.derive import derive
-from dashboard.pipeline.load import load_valid
+from dashboard.pipeline.load import load_valid, load_vintages
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / ".cache" / "processed"
+VINTAGED_DATASET = "trade"  # every version of it is loaded, for the vintage comparison
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Processed:
     frames: dict[str, pd.DataFrame]
     derived: dict[str, pd.DataFrame]
     warnings: list[ConsistencyWarning]
+    vintages: dict[str, pd.DataFrame]
 
 
 def build(catalog: Catalog | None = None, overrides: dict[str, str] | None = None, as_of_year: int | None = None,
@@ -44,8 +46,9 @@ def build(catalog: Catalog | None = None, overrides: dict[str, str] | None = Non
         return cached
     loaded = load_valid(catalog, overrides)
     frames = loaded.frames()
-    processed = Processed(loaded.versions(), loaded.hashes(), as_of_year, frames, derive(frames, as_of_year),
-                          loaded.warnings)
+    vintages = load_vintages(catalog, VINTAGED_DATASET)
+    processed = Processed(loaded.versions(), loaded.hashes(), as_of_year, frames,
+                          derive(frames, vintages, as_of_year), loaded.warnings, vintages)
     _write_cache(cache_dir, key, processed)
     return processed
 
@@ -56,6 +59,10 @@ def cache_key(catalog: Catalog, overrides: dict[str, str], as_of_year: int) -> s
     for name, dataset in sorted(catalog.resolve_all(overrides).items()):
         catalog.verify(dataset)
         inputs[name] = [dataset.version, dataset.expected_sha256]
+    for version in catalog.versions(VINTAGED_DATASET):
+        dataset = catalog.resolve(VINTAGED_DATASET, version)
+        catalog.verify(dataset)
+        inputs[f"{VINTAGED_DATASET}@{version}"] = dataset.expected_sha256
     payload = json.dumps({"inputs": inputs, "as_of_year": as_of_year, "code": code_fingerprint()}, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 

@@ -78,3 +78,15 @@ def _check_source_ids(reports: dict[str, ValidationReport], tables: dict[str, Ta
         if name != SOURCES:
             reports[name].failures += unresolved_source_ids(table, known)
 
+
+
+def load_vintages(catalog: Catalog, name: str) -> dict[str, pd.DataFrame]:
+    """The validated frame of every version of `name`, by version; InvalidData if any fails its schema."""
+    frames = {}
+    for version in catalog.versions(name):
+        report = validate_table(catalog.read(catalog.resolve(name, version)))
+        if not report.ok:
+            raise InvalidData(f"invalid data in {name} {version} (run 'bilateral validate --version "
+                              f"{name}={version}' for the report)", [report])
+        frames[version] = report.frame
+    return frames

@@ -52,3 +52,19 @@ def trade_actuals(trade: pd.DataFrame) -> pd.DataFrame:
         "value": series["value_usd_bn"],
         "source_id": series["source_id"],
     })
+
+
+def vintage_revisions(vintages: dict[str, pd.DataFrame], measure: str = TURNOVER) -> pd.DataFrame:
+    """Preferred levels of `measure` in every version side by side (year, version, value_usd_bn, source_id),
+    with each year's revision from the oldest version that has it to the newest (missing for a year in one only)."""
+    rows = [preferred_series(frame, measure).assign(version=version)[["year", "version", "value_usd_bn", "source_id"]]
+            for version, frame in sorted(vintages.items())]
+    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
+        columns=["year", "version", "value_usd_bn", "source_id"])
+    ordered = table.sort_values(["year", "version"])
+    first = ordered.groupby("year")["value_usd_bn"].transform("first")
+    last = ordered.groupby("year")["value_usd_bn"].transform("last")
+    in_several = ordered.groupby("year")["version"].transform("count") > 1
+    ordered["revision_usd_bn"] = (last - first).round(6).where(in_several)
+    ordered["revision_pct"] = ((last / first - 1.0) * 100.0).round(6).where(in_several)
+    return ordered.reset_index(drop=True)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.pipeline.trade import preferred_series, trade_actuals, yoy_growth_pct
+from dashboard.pipeline.trade import preferred_series, trade_actuals, vintage_revisions, yoy_growth_pct
 
 
 def trade_frame() -> pd.DataFrame:
@@ -43,3 +43,15 @@ def test_trade_actuals_feed_the_ledger_measure():
     assert set(actuals.columns) == {"measure", "year", "value", "source_id"}
     assert (actuals["measure"] == "trade_turnover_usd_bn").all()
     assert actuals.set_index("year")["value"].to_dict() == {1999: 5.72, 2000: 8.0, 2001: 10.67, 2003: 15.76}
+
+
+def test_vintage_revisions_compare_the_article_with_the_current_series():
+    article = trade_frame().iloc[[1, 2]].assign(preferred=True)       # 1999 5.9 and 2000 8.0 (article)
+    current = trade_frame().iloc[[0, 2, 3]]                            # 1999 5.72, 2000 8.0, 2001 10.67
+    table = vintage_revisions({"2002": article, "2026-11-28": current})
+    by_year = table.drop_duplicates("year").set_index("year")
+    assert by_year.loc[1999, "revision_usd_bn"] == pytest.approx(-0.18)          # 5.72 - 5.9
+    assert by_year.loc[1999, "revision_pct"] == pytest.approx(-3.0508, abs=1e-3)  # 5.72 / 5.9 - 1
+    assert by_year.loc[2000, "revision_usd_bn"] == 0
+    assert pd.isna(by_year.loc[2001, "revision_usd_bn"])                          # only in the current version
+    assert table[table["year"] == 1999]["version"].tolist() == ["2002", "2026-11-28"]

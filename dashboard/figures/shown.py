@@ -1,0 +1,35 @@
+"""The data a figure shows, as rows with their sources: what the CSV download and the report's tables hold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def shown_rows(fig: go.Figure) -> pd.DataFrame:
+    """One row per plotted point that carries a source id: series, x, y and source_id (customdata[0])."""
+    rows = []
+    for trace in fig.data:
+        customdata = getattr(trace, "customdata", None)
+        if customdata is None or getattr(trace, "x", None) is None:
+            continue
+        ys = trace.y if getattr(trace, "y", None) is not None else [None] * len(trace.x)
+        for x, y, extra in zip(trace.x, ys, customdata):
+            source = extra if isinstance(extra, str) else extra[0]
+            rows.append({"series": trace.name, "x": x, "y": y, "source_id": source})
+    return pd.DataFrame(rows, columns=["series", "x", "y", "source_id"])
+
+
+def with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Attach publisher, date, address, quote and reliability of each row's source."""
+    columns = ["source_id", "publisher", "published", "url", "quote", "reliability"]
+    return rows.merge(sources[columns], on="source_id", how="left")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as formulas (=, +, -, @, tab, CR) with a quote."""
+    def safe(value):
+        return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+    return frame.apply(lambda column: column.map(safe) if column.dtype == object or str(column.dtype) == "str" else column)

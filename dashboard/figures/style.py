@@ -1,0 +1,39 @@
+"""The look every figure shares, written once: colour-blind-safe palette, fonts, size, title, units, source line."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+PALETTE = {
+    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
+}
+STATUS_COLOURS = {
+    "met": PALETTE["green"], "on_track": PALETTE["green"], "missed": PALETTE["vermillion"],
+    "deterioration": PALETTE["vermillion"], "acceleration_needed": PALETTE["orange"],
+    "limited_progress": PALETTE["yellow"], "no_observation": PALETTE["grey"],
+}
+FONT_FAMILY = "Liberation Sans, Arial, sans-serif"
+EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 700
+
+
+def finish(fig: go.Figure, *, title: str, y_title: str, x_title: str | None = "Year",
+           source_line: str, versions: dict[str, str] | None = None) -> go.Figure:
+    """Apply the shared layout: title, axis titles with units, legend, and a source line naming dataset versions."""
+    versions_text = ", ".join(f"{name} {version}" for name, version in sorted((versions or {}).items()))
+    footer = source_line + (f" · Data: {versions_text} (validated)" if versions_text else "")
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": 13},
+        template="plotly_white",
+        margin={"l": 70, "r": 30, "t": 70, "b": 110},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
+        hovermode="closest",
+    )
+    fig.update_yaxes(title_text=y_title)
+    if x_title:
+        fig.update_xaxes(title_text=x_title)
+    fig.add_annotation(text=footer, xref="paper", yref="paper", x=0, y=-0.32, xanchor="left", yanchor="top",
+                       showarrow=False, font={"size": 10, "color": PALETTE["grey"]}, name="source_line")
+    return fig
