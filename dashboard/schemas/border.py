@@ -55,8 +55,7 @@ class BorderSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """value_low <= value <= value_high and value_low <= value_high wherever both are present."""
-        lo, v, hi = df["value_low"], df["value"], df["value_high"]
-        return ~((lo > v) | (v > hi) | (lo > hi)).fillna(False).astype(bool)
+        return f.bounds_ordered(df["value_low"], df["value"], df["value_high"])
 
     @pa.dataframe_check
     def number_or_date(cls, df: pd.DataFrame) -> pd.Series:

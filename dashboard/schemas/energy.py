@@ -53,9 +53,7 @@ class EnergySchema(pa.DataFrameModel):
     @pa.dataframe_check
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """value_low <= value <= value_high wherever a bound is present."""
-        low_ok = df["value_low"].isna() | (df["value_low"] <= df["value"])
-        high_ok = df["value_high"].isna() | (df["value"] <= df["value_high"])
-        return low_ok & high_ok
+        return f.bounds_ordered(df["value_low"], df["value"], df["value_high"])
 
     @pa.dataframe_check
     def percent_at_most_100(cls, df: pd.DataFrame) -> pd.Series:

@@ -1,5 +1,6 @@
 """Shared pandera field helpers, so each column kind (year, share, source id, ...) is declared once."""
 
+import pandas as pd
 import pandera.pandas as pa
 
 RELIABILITY_LEVELS = ("high", "medium", "low")
@@ -44,3 +45,10 @@ def text(nullable: bool = True, description: str = "") -> pa.Field:
 def reliability() -> pa.Field:
     """How far the source can be trusted (judges the source, not the number)."""
     return one_of(RELIABILITY_LEVELS, description="Source reliability: high, medium or low")
+
+
+def bounds_ordered(low: pd.Series, value: pd.Series, high: pd.Series) -> pd.Series:
+    """Per row: low <= value <= high and low <= high, comparing only the values present."""
+    low, value, high = (series.astype("Float64") for series in (low, value, high))
+    broken = (low > value) | (value > high) | (low > high)
+    return ~broken.fillna(False).astype(bool)

@@ -40,9 +40,8 @@ class MigrationSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """persons_low <= persons <= persons_high (and low <= high), share_low_pct <= share_pct, where present."""
-        lo, v, hi = (df[c].astype("Float64") for c in ("persons_low", "persons", "persons_high"))
-        bad = (lo > v) | (v > hi) | (lo > hi) | (df["share_low_pct"] > df["share_pct"])
-        return ~bad.fillna(False).astype(bool)
+        persons = f.bounds_ordered(df["persons_low"], df["persons"], df["persons_high"])
+        return persons & f.bounds_ordered(df["share_low_pct"], df["share_pct"], df["share_pct"])
 
     @pa.dataframe_check
     def persons_or_share(cls, df: pd.DataFrame) -> pd.Series:

@@ -35,8 +35,7 @@ class TradeSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """value_low <= value <= value_high wherever both sides are present."""
-        low, value, high = df["value_low_usd_bn"], df["value_usd_bn"], df["value_high_usd_bn"]
-        return ~(low > value) & ~(value > high) & ~(low > high)
+        return f.bounds_ordered(df["value_low_usd_bn"], df["value_usd_bn"], df["value_high_usd_bn"])
 
     @pa.dataframe_check
     def states_something(cls, df: pd.DataFrame) -> pd.Series:

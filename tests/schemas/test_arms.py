@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors as pe
 import pytest
 
 from dashboard.schemas.arms import ArmsSchema
+from tests.schemas.cases import failure_cases
 
 BUNDLED = Path(__file__).resolve().parents[2] / "datasets" / "arms" / "2026-11-28" / "arms.csv"
 COLUMNS = [
@@ -35,10 +35,8 @@ def valid() -> pd.DataFrame:
 
 
 def failures(df: pd.DataFrame) -> pd.DataFrame:
-    """Validate lazily and return the failure cases (the test fails if validation passes)."""
-    with pytest.raises(pe.SchemaErrors) as info:
-        ArmsSchema.validate(df, lazy=True)
-    return info.value.failure_cases
+    """The failure cases of validating `df` (empty when it passes)."""
+    return failure_cases(ArmsSchema, df)
 
 
 def test_valid_frame_passes():

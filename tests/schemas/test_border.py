@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors as pe
 import pytest
 
 from dashboard.schemas.border import BorderSchema
+from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "border" / "2026-11-28" / "border.csv"
 A97 = ("Agreement on Mutual Reduction of Military Forces in the Border Areas "
@@ -36,11 +36,7 @@ def valid() -> pd.DataFrame:
 
 def failures(df: pd.DataFrame) -> pd.DataFrame:
     """The failure cases of validating `df` (empty when it passes)."""
-    try:
-        BorderSchema.validate(df, lazy=True)
-    except pe.SchemaErrors as err:
-        return err.failure_cases
-    return pd.DataFrame(columns=["column", "check", "index"])
+    return failure_cases(BorderSchema, df)
 
 
 def cell(row, column, value):

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors as pe
 import pytest
 
 from dashboard.schemas.energy import EnergySchema
+from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "energy" / "2026-11-28" / "energy.csv"
 COLUMNS = ["year", "period_label", "commodity", "route", "measure", "value", "value_low", "value_high", "unit",
@@ -31,10 +31,8 @@ def valid() -> pd.DataFrame:
 
 
 def failures(df: pd.DataFrame) -> pd.DataFrame:
-    """Validate lazily and return the failure cases (the test fails if validation passes)."""
-    with pytest.raises(pe.SchemaErrors) as info:
-        EnergySchema.validate(df, lazy=True)
-    return info.value.failure_cases
+    """The failure cases of validating `df` (empty when it passes)."""
+    return failure_cases(EnergySchema, df)
 
 
 def setter(row, column, value):

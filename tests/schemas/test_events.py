@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors as pe
 import pytest
 
 from dashboard.schemas.events import EventsSchema
+from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "events" / "2026-11-28" / "events.csv"
 COLUMNS = ["event_id", "date", "precision", "year", "title", "description", "category", "source_id", "note"]
@@ -28,10 +28,8 @@ def valid() -> pd.DataFrame:
 
 
 def failures(df: pd.DataFrame) -> pd.DataFrame:
-    """Validate lazily and return the failure cases (the test fails if validation passes)."""
-    with pytest.raises(pe.SchemaErrors) as info:
-        EventsSchema.validate(df, lazy=True)
-    return info.value.failure_cases
+    """The failure cases of validating `df` (empty when it passes)."""
+    return failure_cases(EventsSchema, df)
 
 
 def cells(row, **changes):

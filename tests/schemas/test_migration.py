@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors as pe
 import pytest
 
 from dashboard.schemas.migration import MigrationSchema
+from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "migration" / "2026-11-28" / "migration.csv"
 COLUMNS = ["year", "period_label", "geography", "geography_label", "measure", "kind", "persons", "persons_low",
@@ -32,11 +32,7 @@ def valid() -> pd.DataFrame:
 
 def failures(df: pd.DataFrame) -> pd.DataFrame:
     """The failure cases of validating `df` (empty when it passes)."""
-    try:
-        MigrationSchema.validate(df, lazy=True)
-    except pe.SchemaErrors as err:
-        return err.failure_cases
-    return pd.DataFrame(columns=["column", "check", "index"])
+    return failure_cases(MigrationSchema, df)
 
 
 def cell(row, column, value):

@@ -1,10 +1,10 @@
 """SourcesSchema: a valid bibliography passes; each check fails on a frame built to break it."""
 
 import pandas as pd
-import pandera.pandas as pa
 import pytest
 
 from dashboard.schemas.sources import SourcesSchema
+from tests.schemas.cases import failed_checks
 
 
 def valid_frame() -> pd.DataFrame:
@@ -26,11 +26,9 @@ def valid_frame() -> pd.DataFrame:
     })
 
 
-def failing_checks(frame):
-    with pytest.raises(pa.errors.SchemaErrors) as caught:
-        SourcesSchema.validate(frame, lazy=True)
-    cases = caught.value.failure_cases
-    return {(None if pd.isna(c) else c, str(k)) for c, k in zip(cases["column"], cases["check"])}
+def failing_checks(frame: pd.DataFrame) -> set[tuple]:
+    """(column or None, check name) of every failure."""
+    return failed_checks(SourcesSchema, frame)
 
 
 def test_valid_frame_passes():

@@ -1,10 +1,10 @@
 """TradeSchema: a valid frame passes; each check fails on a frame built to break it."""
 
 import pandas as pd
-import pandera.pandas as pa
 import pytest
 
 from dashboard.schemas.trade import TradeSchema
+from tests.schemas.cases import failed_checks
 
 
 def valid_frame() -> pd.DataFrame:
@@ -28,10 +28,7 @@ def valid_frame() -> pd.DataFrame:
 
 def failing_checks(frame: pd.DataFrame) -> set[tuple]:
     """(column or None, check name) of every failure."""
-    with pytest.raises(pa.errors.SchemaErrors) as caught:
-        TradeSchema.validate(frame, lazy=True)
-    cases = caught.value.failure_cases
-    return {(None if pd.isna(c) else c, str(k)) for c, k in zip(cases["column"], cases["check"])}
+    return failed_checks(TradeSchema, frame)
 
 
 def test_valid_frame_passes():
