@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from dashboard.pipeline.customs import RUSSIA, customs_gaps
+
 YOY_TOLERANCE_PP = 1.0          # reported growth may differ from the levels' growth by this many points
 BASIS_TOLERANCE_PCT = 1.0       # Chinese and Russian customs may differ by this share of the Chinese figure
 
@@ -56,20 +58,17 @@ def yoy_mismatches(trade, file, line_numbers, tolerance_pp) -> list[ConsistencyW
 
 def basis_gaps(trade, file, line_numbers, tolerance_pct) -> list[ConsistencyWarning]:
     """Chinese against Russian customs for the same year and measure, where they differ by more than the tolerance."""
-    levels = trade[trade["value_usd_bn"].notna()]
+    position = {(row.year, row.measure, row.reporting_basis, row.source_id): i
+                for i, row in enumerate(trade.itertuples(index=False))}
     warnings = []
-    for (year, measure), group in levels.groupby(["year", "measure"]):
-        chinese = group[group["reporting_basis"] == "china_customs"]
-        russian = group[group["reporting_basis"] == "russia_customs"]
-        if chinese.empty or russian.empty:
-            continue
-        reference = chinese.sort_values("preferred", ascending=False).iloc[0]
-        for index, other in russian.iterrows():
-            gap = (other["value_usd_bn"] - reference["value_usd_bn"]) / reference["value_usd_bn"] * 100.0
-            if abs(gap) > tolerance_pct:
-                warnings.append(ConsistencyWarning(
-                    "trade", file, line_numbers[trade.index.get_loc(index)], "basis_gap",
-                    f"{year} {measure}: Russian customs {other['value_usd_bn']:g} ({other['source_id']}) against "
-                    f"Chinese customs {reference['value_usd_bn']:g} ({reference['source_id']}): {gap:+.1f}% "
-                    f"(tolerance {tolerance_pct:g}%)"))
+    for measure in trade["measure"].unique():
+        for gap in customs_gaps(trade, measure).itertuples(index=False):
+            if abs(gap.gap_pct) <= tolerance_pct:
+                continue
+            line = line_numbers[position[(gap.year, measure, RUSSIA, gap.russia_source_id)]]
+            warnings.append(ConsistencyWarning(
+                "trade", file, line, "basis_gap",
+                f"{gap.year} {measure}: Russian customs {gap.russia_usd_bn:g} ({gap.russia_source_id}) against "
+                f"Chinese customs {gap.china_usd_bn:g} ({gap.china_source_id}): {gap.gap_pct:+.1f}% "
+                f"(tolerance {tolerance_pct:g}%)"))
     return warnings

@@ -16,6 +16,7 @@ STATUS_COLOURS = {
 }
 FONT_FAMILY = "Liberation Sans, Arial, sans-serif"
 EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 700
+SOURCE_LINE_OFFSET_PX = 52  # below the x-axis title, inside the bottom margin
 
 
 def finish(fig: go.Figure, *, title: str, y_title: str, x_title: str | None = "Year",
@@ -24,16 +25,17 @@ def finish(fig: go.Figure, *, title: str, y_title: str, x_title: str | None = "Y
     versions_text = ", ".join(f"{name} {version}" for name, version in sorted((versions or {}).items()))
     footer = source_line + (f" · Data: {versions_text} (validated)" if versions_text else "")
     fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left"},
+        title={"text": title, "x": 0.01, "xanchor": "left", "yref": "container", "y": 0.985, "yanchor": "top"},
         font={"family": FONT_FAMILY, "size": 13},
         template="plotly_white",
-        margin={"l": 70, "r": 30, "t": 70, "b": 110},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
+        margin={"l": 70, "r": 30, "t": 125, "b": 90},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "xanchor": "left"},
         hovermode="closest",
     )
     fig.update_yaxes(title_text=y_title)
     if x_title:
         fig.update_xaxes(title_text=x_title)
-    fig.add_annotation(text=footer, xref="paper", yref="paper", x=0, y=-0.32, xanchor="left", yanchor="top",
-                       showarrow=False, font={"size": 10, "color": PALETTE["grey"]}, name="source_line")
+    fig.add_annotation(text=footer, xref="paper", yref="paper", x=0, y=0, yshift=-SOURCE_LINE_OFFSET_PX,
+                       xanchor="left", yanchor="top", showarrow=False, font={"size": 10, "color": PALETTE["grey"]},
+                       name="source_line")
     return fig

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.pipeline.arms import china_share_of_russian_exports, vintages
+from dashboard.pipeline.customs import customs_gaps
 from dashboard.pipeline.energy import energy_actuals
 from dashboard.pipeline.trade import MEASURES_WITH_SERIES, preferred_series, trade_actuals, vintage_revisions
 from dashboard.schemas.ledger import LedgerSchema
@@ -22,6 +23,7 @@ def derive(frames: dict[str, pd.DataFrame], trade_vintages: dict[str, pd.DataFra
     SIPRI vintage, the ledger's actuals and the ledger."""
     derived = {f"trade_{measure}": preferred_series(frames["trade"], measure) for measure in MEASURES_WITH_SERIES}
     derived["trade_revisions"] = vintage_revisions(trade_vintages)
+    derived["trade_customs_gaps"] = customs_gaps(frames["trade"])
     for vintage in vintages(frames["arms"]):
         derived[f"arms_china_share_{vintage}"] = china_share_of_russian_exports(frames["arms"], vintage)
     derived["actuals"] = ledger_actuals(frames)
