@@ -39,3 +39,8 @@ def finish(fig: go.Figure, *, title: str, y_title: str, x_title: str | None = "Y
                        xanchor="left", yanchor="top", showarrow=False, font={"size": 10, "color": PALETTE["grey"]},
                        name="source_line")
     return fig
+
+
+def add_subtitle(fig: go.Figure, text: str) -> None:
+    """A subtitle under the title (the shared top margin holds it above the legend)."""
+    fig.update_layout(title_subtitle_text=text, title_subtitle_font_size=12)
