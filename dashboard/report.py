@@ -1,0 +1,220 @@
+"""Static export of the registered figures: one Chromium per batch, atomic files, manifest.json, report.html."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Iterable
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as distribution_version
+from pathlib import Path
+
+import plotly.graph_objects as go
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dashboard import report_page
+from dashboard.figures import style
+from dashboard.figures.registry import FigureSpec, registered
+from dashboard.figures.shown import shown_rows
+from dashboard.processed import VINTAGED_DATASET, Processed
+from dashboard.static_export import (
+    EXPORT_ERRORS,
+    FORMATS,
+    Exporter,
+    ReportError,
+    checked,
+    file_entry,
+    kaleido_server,
+    prepare,
+    write_atomic,
+)
+from dashboard.targets import ledger_records
+
+PAGE_FORMAT = "png"  # the format report.html embeds
+MANIFEST_NAME, REPORT_NAME = "manifest.json", "report.html"
+DISTRIBUTION = "sino-russian-dashboard"
+
+
+class FiguresFailed(ReportError):
+    """Some figures could not be exported; the others were written and the manifest names the failures."""
+
+    def __init__(self, result: ReportResult):
+        names = "; ".join(f"{name}: {error}" for name, error in result.failed.items())
+        super().__init__(f"{len(result.failed)} figure(s) failed ({names}); the {len(result.exported)} others "
+                         f"were written to {result.out_dir}")
+        self.result = result
+
+
+@dataclass
+class Exported:
+    """One figure written: its spec, its files (name, format, sha256, bytes), its source ids and page image."""
+
+    spec: FigureSpec
+    versions: dict[str, str]
+    files: list[dict]
+    source_ids: list[str]
+    image: bytes
+    rendered_at: str
+    seconds: float
+
+
+@dataclass
+class ReportResult:
+    """What a run wrote: the figures, the failures by name, and the manifest."""
+
+    out_dir: Path
+    exported: list[Exported]
+    failed: dict[str, str] = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+
+
+def write_report(processed: Processed, out_dir: Path, *, names: Iterable[str] | None = None,
+                 formats: Iterable[str] = FORMATS, specs: dict[str, FigureSpec] | None = None,
+                 exporter: Exporter | None = None, quiet: bool = True) -> ReportResult:
+    """Export the figures (all, or `names`), then write manifest.json and report.html into `out_dir`.
+
+    Failure policy. Every figure is drawn before anything is written: a builder that raises is a bug, so the run
+    stops there, the figure named in the exception's notes, and the output folder is left as it was. Exporting
+    (Chromium, Kaleido, the disk: EXPORT_ERRORS) can fail for reasons outside the code: such a figure is named and
+    skipped, every other figure is still written, manifest.json and report.html list the failure, and
+    FiguresFailed is raised at the end (exit code 1). A figure's formats are rendered in memory before any is
+    written, and each file goes to a temporary file in `out_dir` renamed over its name (os.replace), so no
+    partial file is ever left and files written earlier stay valid.
+    """
+    formats = tuple(formats)
+    drawn = draw_all(select(specs or registered(), names), processed)
+    exported, failed = [], {}
+    with _progress(len(drawn), quiet) as step, (nullcontext(exporter) if exporter else kaleido_server()) as export:
+        out_dir = prepare(Path(out_dir))
+        for spec, fig in drawn:
+            step(spec.name)
+            try:
+                exported.append(export_figure(spec, fig, processed, out_dir, formats, export))
+            except EXPORT_ERRORS as error:
+                failed[spec.name] = f"{type(error).__name__}: {error}"
+    result = ReportResult(out_dir, exported, failed)
+    result.manifest = manifest(processed, exported, failed, formats, _now())
+    html = report_page.page_html(**page_data(processed, exported, failed, result.manifest))
+    result.manifest["report"] = file_entry(REPORT_NAME, "html", html.encode("utf-8"))
+    write_atomic(out_dir / REPORT_NAME, html.encode("utf-8"))
+    write_atomic(out_dir / MANIFEST_NAME, (json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n").encode())
+    if failed:
+        raise FiguresFailed(result)
+    return result
+
+
+def select(specs: dict[str, FigureSpec], names: Iterable[str] | None) -> list[FigureSpec]:
+    """The specs named (in registry order), or all; an unknown name is a ValueError listing the known ones."""
+    wanted = list(dict.fromkeys(names or ()))
+    unknown = [name for name in wanted if name not in specs]
+    if unknown:
+        raise ValueError(f"unknown figure(s): {', '.join(unknown)}; known: {', '.join(specs)}")
+    return [spec for name, spec in specs.items() if not wanted or name in wanted]
+
+
+def draw_all(specs: list[FigureSpec], processed: Processed) -> list[tuple[FigureSpec, go.Figure]]:
+    """Every figure drawn with the app's builders (full view); a builder that raises is named in its notes."""
+    drawn = []
+    for spec in specs:
+        try:
+            drawn.append((spec, spec.render(processed)))
+        except BaseException as error:  # re-raised unchanged: only a note naming the figure is added
+            error.add_note(f"while drawing figure '{spec.name}' (nothing was written)")
+            raise
+    return drawn
+
+
+def export_figure(spec: FigureSpec, fig: go.Figure, processed: Processed, out_dir: Path,
+                  formats: tuple[str, ...], export: Exporter) -> Exported:
+    """Render every format in memory, check it, then write each file atomically."""
+    start = time.perf_counter()
+    rendered = {fmt: checked(fmt, export(fig, fmt)) for fmt in formats}
+    image = rendered.get(PAGE_FORMAT) or checked(PAGE_FORMAT, export(fig, PAGE_FORMAT))
+    files = []
+    for fmt, data in rendered.items():
+        write_atomic(out_dir / f"{spec.name}.{fmt}", data)
+        files.append(file_entry(f"{spec.name}.{fmt}", fmt, data))
+    source_ids = sorted(set(shown_rows(fig)["source_id"].dropna().astype(str)))
+    return Exported(spec, spec.versions(processed), files, source_ids, image, _now(),
+                    round(time.perf_counter() - start, 3))
+
+
+def manifest(processed: Processed, exported: list[Exported], failed: dict[str, str], formats: tuple[str, ...],
+             created: str) -> dict:
+    """What was written, from which dataset versions (with their sha256), by which package version, when."""
+    package = package_version()
+    return {
+        "package": {"name": DISTRIBUTION, "version": package},
+        "created": created,
+        "as_of_year": processed.as_of_year,
+        "export": {"formats": list(formats), "width": style.EXPORT_WIDTH, "height": style.EXPORT_HEIGHT,
+                   "scale": 1, "font_family": style.FONT_FAMILY},
+        "datasets": _datasets(processed, processed.versions),
+        "vintages": {VINTAGED_DATASET: sorted(processed.vintages)},
+        "figures": [{"name": e.spec.name, "title": e.spec.title, "page": e.spec.page, "package_version": package,
+                     "rendered_at": e.rendered_at, "seconds": e.seconds, "datasets": _datasets(processed, e.versions),
+                     "files": e.files, "source_ids": e.source_ids} for e in exported],
+        "failed": [{"name": name, "error": error} for name, error in failed.items()],
+    }
+
+
+def page_data(processed: Processed, exported: list[Exported], failed: dict[str, str], manifest_: dict) -> dict:
+    """Everything report.html shows, as plain data for the pure page builder."""
+    records = ledger_records(processed.derived["ledger"])
+    cited: dict[str, list[str]] = {}
+    for entry in exported:
+        for source_id in entry.source_ids:
+            cited.setdefault(source_id, []).append(entry.spec.name)
+    for record in records:
+        for source_id in filter(None, (s.strip() for s in (record["source_ids"] or "").split(";"))):
+            cited.setdefault(source_id, []).append("ledger")
+    figures = [{"name": e.spec.name, "title": e.spec.title, "page": e.spec.page, "image": e.image,
+                "media_type": "image/png", "versions": e.versions, "files": [f["file"] for f in e.files]}
+               for e in exported]
+    return {"figures": figures, "ledger": records, "warnings": [w.as_dict() for w in processed.warnings],
+            "bibliography": report_page.bibliography(processed.frames["sources"], cited), "failed": failed,
+            "datasets": manifest_["datasets"], "created": manifest_["created"],
+            "package_version": manifest_["package"]["version"]}
+
+
+def package_version() -> str:
+    """The installed package's version."""
+    try:
+        return distribution_version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _datasets(processed: Processed, versions: dict[str, str]) -> dict[str, dict]:
+    """{name: {version, sha256}} for the datasets named in `versions`."""
+    return {name: {"version": version, "sha256": processed.hashes.get(name)} for name, version in sorted(versions.items())}
+
+
+def _now() -> str:
+    """The time now, UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@contextmanager
+def _progress(total: int, quiet: bool):
+    """A rich progress bar on stderr naming the figure being exported; a no-op when quiet."""
+    if quiet:
+        yield lambda name: None
+        return
+    columns = (TextColumn("figures"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task("starting Chromium", total=total)
+        started = []
+
+        def step(name: str) -> None:
+            """Count the previous figure as done and name the next one."""
+            progress.update(task, advance=1 if started else 0, description=name)
+            started.append(name)
+
+        yield step
+        progress.update(task, completed=total, description="done")

@@ -1,0 +1,109 @@
+"""Images from figures for files: one Kaleido server (one Chromium) per batch, format checks, atomic writes."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import secrets
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+import kaleido
+import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
+from choreographer.errors import BrowserClosedError, BrowserFailedError, DevtoolsProtocolError
+from kaleido.errors import JavascriptError, KaleidoError
+
+from dashboard.errors import BilateralError
+from dashboard.figures import style
+
+FORMATS = ("png", "svg", "pdf")
+PIPE_LOGGER = "choreographer.channels.pipe"
+MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "pdf": (b"%PDF-",), "svg": (b"<svg", b"<?xml")}
+
+Exporter = Callable[[go.Figure, str], bytes]
+
+
+class ReportError(BilateralError):
+    """The figures cannot be exported: no browser, or an output folder that cannot be written."""
+
+
+class ExportFailed(ReportError):
+    """One figure's image came back empty or not in the format asked for."""
+
+
+# What exporting can raise without a bug in this package: the browser, the page, the disk.
+EXPORT_ERRORS = (KaleidoError, JavascriptError, DevtoolsProtocolError, BrowserClosedError, BrowserFailedError,
+                 TimeoutError, OSError, ExportFailed)
+
+
+def kaleido_export(fig: go.Figure, fmt: str) -> bytes:
+    """One image at the fixed export size (style.EXPORT_WIDTH x EXPORT_HEIGHT, scale 1) from the sync server."""
+    opts = {"format": fmt, "width": style.EXPORT_WIDTH, "height": style.EXPORT_HEIGHT, "scale": 1}
+    return kaleido.calc_fig_sync(fig.to_dict(), opts=opts)
+
+
+@contextmanager
+def kaleido_server():
+    """One headless Chromium for the whole batch (Kaleido's sync server, no MathJax), stopped however it ends.
+
+    Kaleido's server thread dies silently when the browser cannot start, and a call would then wait forever,
+    so the browser is looked for first, as Kaleido looks for it ($BROWSER_PATH, then PATH).
+    """
+    if Chromium.find_browser(skip_local=False) is None:
+        raise ReportError("no Chromium found: install Debian's chromium and fonts-liberation (make system-deps) "
+                          "or set BROWSER_PATH; never download a browser")
+    quiet_pipe = _TornMessageFilter()
+    logging.getLogger(PIPE_LOGGER).addFilter(quiet_pipe)
+    kaleido.start_sync_server(n=1, mathjax=False, silence_warnings=True)
+    try:
+        yield kaleido_export
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+        logging.getLogger(PIPE_LOGGER).removeFilter(quiet_pipe)
+
+
+class _TornMessageFilter(logging.Filter):
+    """Drops choreographer's "JSONError decoding message. Ignoring" (with a traceback) when Chromium stops."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for that one message, which choreographer itself ignores."""
+        return not str(record.msg).startswith("JSONError decoding message")
+
+
+def checked(fmt: str, data: bytes) -> bytes:
+    """`data` if it starts like a `fmt` file; else ExportFailed."""
+    if not isinstance(data, bytes) or not data.lstrip()[:8].startswith(MAGIC[fmt]):
+        raise ExportFailed(f"the {fmt} image is empty or not {fmt}")
+    return data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a new temporary file beside `path` (mode 0666 less the umask), fsync it, rename it over `path`."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def file_entry(name: str, fmt: str, data: bytes) -> dict:
+    """A written file as the manifest lists it: name, format, sha256 and size in bytes."""
+    return {"file": name, "format": fmt, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def prepare(out_dir: Path) -> Path:
+    """Create the output folder; one that cannot be created or written is a ReportError."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ReportError(f"{out_dir}: cannot create the output folder: {error.strerror or error}") from error
+    if not os.access(out_dir, os.W_OK):
+        raise ReportError(f"{out_dir}: the output folder is not writable")
+    return out_dir
