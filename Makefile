@@ -7,10 +7,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev system-deps validate targets lint clean
+.PHONY: run test figures bench install install-dev system-deps validate targets lint clean
 
 run: install
-	$(VENV)/bin/bilateral targets
+	$(VENV)/bin/bilateral serve --host $(HOST) --port $(PORT)
 
 validate: install
 	$(VENV)/bin/bilateral validate
@@ -18,11 +18,15 @@ validate: install
 targets: install
 	$(VENV)/bin/bilateral targets
 
+OUT ?= reports
+figures: install system-deps
+	$(VENV)/bin/bilateral figures --out $(OUT)
+
 test: install-dev system-deps
 	$(PY) -m pytest
 
 lint: install-dev
-	$(VENV)/bin/ruff check dashboard tests
+	$(VENV)/bin/ruff check dashboard tests benchmarks notebooks
 
 install: $(VENV)/.installed
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from dashboard import render
 from dashboard.catalog import DEFAULT_ROOT, Catalog
+from dashboard.commands import check as check_command
+from dashboard.commands import datasets as datasets_command
+from dashboard.commands import figures as figures_command
 from dashboard.errors import BilateralError, DatasetNotFound
 from dashboard.pipeline.load import load_all
 from dashboard.processed import build
@@ -67,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     targets.add_argument("--as-of", type=int, metavar="YEAR",
                          help="judge deadlines as of this year (default: the current year)")
     targets.set_defaults(handler=run_targets)
+
+    serve = commands.add_parser(
+        "serve", help="start the dashboard in the browser (http://127.0.0.1:8050 by default)",
+        description="Serve the dashboard on the bundled data: linked charts of stated targets against actual "
+                    "outcomes, every point sourced. Needs no network. Stop it with Ctrl-C.",
+        epilog="example: bilateral serve --host 0.0.0.0 --port 8051", formatter_class=argparse.RawDescriptionHelpFormatter)
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8050, help="the port to listen on (default: 8050)")
+    serve.add_argument("--debug", action="store_true", help="Dash's debug mode: dev tools and reload on change")
+    serve.set_defaults(handler=run_serve)
+    for command_module in (check_command, datasets_command, figures_command):
+        command_module.register(commands)
     return parser
 
 
@@ -119,6 +134,17 @@ def run_targets(args) -> int:
         writer.writerows({**r, "gap_years": ";".join(map(str, r["gap_years"]))} for r in records)
     else:
         render.ledger_table(render.console(), records, processed.versions)
+    return EXIT_OK
+
+
+
+def run_serve(args) -> int:
+    """bilateral serve."""
+    from dashboard.app import create_app, make_loader  # imported here: the other commands need no Dash
+    from dashboard.app.figure_store import DEFAULT_FIGURE_CACHE_DIR
+
+    app = create_app(make_loader(), warm=True, figure_cache_dir=DEFAULT_FIGURE_CACHE_DIR)
+    app.run(host=args.host, port=args.port, debug=args.debug)
     return EXIT_OK
 
 

@@ -1,0 +1,15 @@
+"""The app's callbacks, one module per behaviour; each reads inputs, picks prepared tables, calls a builder."""
+
+from __future__ import annotations
+
+from dashboard.app.callbacks import downloads, hover, navigation, sources, year_range
+from dashboard.app.data import AppData
+
+
+def register_all(app, data: AppData) -> None:
+    """Wire every callback to `app`."""
+    year_range.register(app, data)
+    hover.register(app, data)
+    sources.register(app, data)
+    downloads.register(app, data)
+    navigation.register(app, data)

@@ -1,0 +1,90 @@
+"""Links and choices that follow the view: nav links keep the query, data choices redraw the page."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from dash import ALL, MATCH, Input, Output, State
+from dash.exceptions import PreventUpdate
+
+from dashboard.app import ids
+from dashboard.app.callbacks.errors import on_error_each
+from dashboard.app.components import DEFAULT_VINTAGE
+from dashboard.app.data import AppData
+from dashboard.app.pages import PAGES
+from dashboard.app.view import href
+from dashboard.errors import BilateralError
+from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH
+
+CHOICES = {"type": ids.DATA_CHOICE, "name": ALL}
+# Push the address and tell every dcc.Location (Dash Pages' too) that it changed, as dcc.Link does.
+NAVIGATE_JS = """
+function(request) {
+    if (request && request.href) {
+        window.history.pushState({}, '', request.href);
+        window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+    }
+    return window.dash_clientside.no_update;
+}
+"""
+# Ask Plotly for an SVG of the chart next to the clicked button.
+SVG_JS = """
+function(clicks, id) {
+    const graph = document.querySelector('[data-chart="' + id.name + '"] .js-plotly-plot');
+    if (clicks && graph && window.Plotly) {
+        window.Plotly.downloadImage(graph, {format: 'svg', filename: id.name, width: %d, height: %d});
+    }
+    return window.dash_clientside.no_update;
+}
+"""
+
+
+def register(app, data: AppData) -> None:
+    """Wire the link, data-choice and clientside callbacks."""
+    @app.callback(Output({"type": ids.NAV_LINK, "page": ALL}, "href"), Input(ids.URL, "search"),
+                  on_error=on_error_each)
+    def on_view_change(search):
+        """Thin: `nav_links`."""
+        return nav_links(data, search)
+
+    @app.callback(Output(ids.NAVIGATE, "data"), Input(CHOICES, "value"), State(CHOICES, "id"),
+                  State(ids.URL, "pathname"), State(ids.URL, "search"), prevent_initial_call=True)
+    def on_data_choice(values, choice_ids, pathname, search):
+        """Thin: `choose_data` with the page's choices by name."""
+        return choose_data(data, {i["name"]: v for i, v in zip(choice_ids, values)}, pathname, search)
+
+    app.clientside_callback(NAVIGATE_JS, Output(ids.NAVIGATE, "id"), Input(ids.NAVIGATE, "data"),
+                            prevent_initial_call=True)
+    app.clientside_callback(SVG_JS % (EXPORT_WIDTH, EXPORT_HEIGHT),
+                            Output({"type": ids.SVG_BUTTON, "name": MATCH}, "title"),
+                            Input({"type": ids.SVG_BUTTON, "name": MATCH}, "n_clicks"),
+                            State({"type": ids.SVG_BUTTON, "name": MATCH}, "id"), prevent_initial_call=True)
+
+
+def nav_links(data: AppData, search: str | None) -> list[str]:
+    """Nav links carrying the view; a highlighted target stays on its own page. An address that cannot be
+    shown (its page says why) links to the plain pages."""
+    try:
+        across = replace(data.view(search), target=None)
+    except BilateralError:
+        return [page.path for page in PAGES]
+    return [href(page.path, across) for page in PAGES]
+
+
+def choose_data(data: AppData, choices: dict[str, str], pathname: str | None, search: str | None) -> dict:
+    """A request to redraw the page on the chosen trade version and SIPRI vintage (nothing when the view has them)."""
+    view = data.view(search)
+    active = data.active_versions.get("trade")
+    current = view.with_version("trade", None if view.version_map.get("trade") == active else
+                                view.version_map.get("trade"))
+    chosen = current
+    if ids.TRADE_CHOICE in choices:
+        trade = choices[ids.TRADE_CHOICE]
+        chosen = chosen.with_version("trade", None if trade in (None, active) else trade)
+    if ids.VINTAGE_CHOICE in choices:
+        vintage = choices[ids.VINTAGE_CHOICE]
+        chosen = replace(chosen, vintage=None if vintage in (None, DEFAULT_VINTAGE) else vintage)
+    if chosen == current:
+        raise PreventUpdate
+    return {"href": href(pathname or "/", chosen), "at": time.time()}

@@ -1,0 +1,114 @@
+"""The one year range: set by the shell's slider, a box-select or zoom on any time chart, or the URL."""
+
+from __future__ import annotations
+
+import math
+
+from dash import ALL, Input, Output, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard.app import ids
+from dashboard.app.data import AppData
+from dashboard.app.display import year_range_patch
+from dashboard.app.view import Bounds
+from dashboard.errors import BilateralError
+
+TIME_CHARTS = {"type": ids.TIME_CHART, "name": ALL}
+
+
+def register(app, data: AppData) -> None:
+    """Wire the year range callback."""
+    @app.callback(
+        Output(ids.YEAR_SLIDER, "value"), Output(ids.URL, "search"), Output(TIME_CHARTS, "figure"),
+        Input(ids.URL, "search"), Input(ids.YEAR_SLIDER, "value"),
+        Input(TIME_CHARTS, "selectedData"), Input(TIME_CHARTS, "relayoutData"),
+    )
+    def on_year_range(search, slider_value, selections, relayouts):
+        """Thin: read which input moved, then let `set_year_range` decide."""
+        charts = [output["id"] for output in ctx.outputs_list[2]]
+        return set_year_range(data, ctx.triggered_id, ctx.triggered_prop_ids, search, slider_value,
+                              selections, relayouts, charts)
+
+
+def set_year_range(data: AppData, trigger, triggered_props, search: str | None, slider_value, selections,
+                   relayouts, charts: list[dict]):
+    """New slider value, query string and a patch per time chart, from whichever input set the range."""
+    try:
+        view, bounds = data.view(search), data.bounds
+    except BilateralError:
+        raise PreventUpdate from None  # an address that cannot be shown: its page says why
+    props = {key.rsplit(".", 1)[-1] for key in triggered_props or ()}
+    if trigger == ids.URL or trigger is None:
+        wanted = list(view.year_range or bounds)
+        patches = [year_range_patch(view.year_range) for _ in charts]
+        return (no_update if slider_value == wanted else wanted), no_update, patches
+    if trigger == ids.YEAR_SLIDER:
+        year_range = _ordered(slider_value, bounds)
+        source = None
+    elif isinstance(trigger, dict) and "selectedData" in props:
+        year_range = years_of_selection(selections[charts.index(trigger)], bounds)
+        source = trigger
+    else:
+        year_range = years_of_relayout(relayouts[charts.index(trigger)], bounds) if trigger in charts else None
+        source = None
+    if year_range is None:
+        raise PreventUpdate
+    new_view = view.with_year_range(year_range, bounds)
+    wanted = list(new_view.year_range or bounds)
+    new_search = new_view.search()
+    patches = [year_range_patch(new_view.year_range, clear_selection=chart == source) for chart in charts]
+    return (no_update if slider_value == wanted else wanted), (no_update if new_search == (search or "")
+                                                                else new_search), patches
+
+
+def years_of_selection(selected: dict | None, bounds: Bounds) -> tuple[int, int] | None:
+    """The whole years a box-select covers (its x range, else its points' x), or None for no selection."""
+    if not selected:
+        return None
+    span = (selected.get("range") or {}).get("x")
+    if not span:
+        xs = [year_number(p.get("x")) for p in selected.get("points", ())]
+        xs = [x for x in xs if x is not None]
+        span = [min(xs), max(xs)] if xs else None
+    return _whole_years(span, bounds) if span else None
+
+
+def years_of_relayout(relayout: dict | None, bounds: Bounds) -> tuple[int, int] | None:
+    """The years a zoom on the x axis shows (a reset shows everything), or None when the x axis did not move."""
+    if not relayout:
+        return None
+    if relayout.get("xaxis.autorange"):
+        return bounds
+    span = relayout.get("xaxis.range") or [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
+    return _whole_years(span, bounds) if None not in span else None
+
+
+def _whole_years(span, bounds: Bounds) -> tuple[int, int] | None:
+    """The whole years inside [a, b]; the nearest year when the span holds none."""
+    numbers = [year_number(v) for v in span]
+    if None in numbers:
+        return None
+    a, b = sorted(numbers)
+    start, end = math.ceil(a), math.floor(b)
+    if start > end:
+        start = end = round((a + b) / 2)
+    return _ordered((start, end), bounds)
+
+
+def _ordered(value, bounds: Bounds) -> tuple[int, int]:
+    """Two years in order and inside bounds."""
+    low, high = bounds
+    start, end = sorted(min(max(int(v), low), high) for v in value)
+    return start, end
+
+
+def year_number(value) -> float | None:
+    """A year as a number: 2001, 2001.5 or '2001-06-30' (a date's year)."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return float(value[:4]) if value[:4].isdigit() else None
+    return None

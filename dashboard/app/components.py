@@ -1,0 +1,130 @@
+"""The pieces pages are built from: chart cards with their caption and buttons, status badges, source details."""
+
+from __future__ import annotations
+
+import math
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.app import ids
+from dashboard.app.display import graph_config
+from dashboard.figures.registry import FigureSpec
+from dashboard.figures.style import STATUS_COLOURS
+from dashboard.processed import Processed
+
+STATUS_LABELS = {
+    "met": "✓ met", "missed": "✗ missed", "on_track": "↗ on track", "acceleration_needed": "→ acceleration needed",
+    "limited_progress": "↘ limited progress", "deterioration": "↓ deterioration", "no_observation": "? no observation",
+}
+UNIT_FORMATS = {"usd_bn": "US${} bn", "mt": "{} Mt", "bcm": "{} bcm", "troops": "{} troops"}
+MISSING = "–"
+DEFAULT_VINTAGE = "newest"
+
+
+def status_badge(status: str) -> dbc.Badge:
+    """A badge naming the status in words and a symbol, coloured from the colour-blind-safe palette."""
+    return dbc.Badge(STATUS_LABELS.get(status, status), color=STATUS_COLOURS.get(status, "#999999"),
+                     text_color="dark", class_name="status-badge", pill=True)
+
+
+def amount(value, unit: str | None) -> str:
+    """A value with its unit: 20 usd_bn -> 'US$20 bn', 130400 troops -> '130,400 troops'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    text = f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return UNIT_FORMATS.get(unit or "", "{} " + (unit or "")).format(text).strip()
+
+
+def shortfall(value, unit: str | None) -> str:
+    """A shortfall with its unit; a negative one (the target exceeded) says so."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value >= 0:
+        return amount(value, unit)
+    return f"exceeded by {amount(-value, unit)}"
+
+
+def goal(row: dict) -> str:
+    """A ledger row's target: a value, or a range 'US$60 bn to US$80 bn'."""
+    if pd.notna(row["target_value"]):
+        return amount(row["target_value"], row["unit"])
+    return f"{amount(row['target_low'], row['unit'])} to {amount(row['target_high'], row['unit'])}"
+
+
+def percent(value) -> str:
+    """A percentage rounded to a whole number, or a dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return f"{value:,.0f}%"
+
+
+def data_choices(choices: dict[str, list[str]], chosen: dict[str, str], active_trade: str | None) -> dbc.Row | None:
+    """Selects of the trade data version and the SIPRI vintage a page's charts are drawn on (None: no choice)."""
+    labels = {ids.TRADE_CHOICE: "Trade data version", ids.VINTAGE_CHOICE: "SIPRI vintage (arms transfers)"}
+    columns = []
+    for name, values in choices.items():
+        options = [{"label": f"{v} (active)" if name == ids.TRADE_CHOICE and v == active_trade else v, "value": v}
+                   for v in values]
+        if name == ids.VINTAGE_CHOICE:
+            options.insert(0, {"label": "newest (default)", "value": DEFAULT_VINTAGE})
+        select = dbc.Select(id=ids.data_choice_id(name), options=options, value=chosen[name], size="sm")
+        columns.append(dbc.Col([dbc.Label(labels[name], class_name="small mb-0"), select], md=3))
+    return dbc.Row(columns, class_name="g-2 mb-2 data-choices") if columns else None
+
+
+def chart_card(spec: FigureSpec, figure: dict, processed: Processed) -> dbc.Card:
+    """A registered figure with its export buttons and a caption naming the validated dataset versions."""
+    graph = dcc.Graph(id=ids.chart_id(spec.name, spec.follows_year_range), figure=figure,
+                      config=graph_config(spec.name), clear_on_unhover=True, className="chart-graph")
+    buttons = html.Div([
+        dbc.Button("CSV", id=ids.csv_button_id(spec.name), size="sm", color="secondary", outline=True,
+                   title="Download the data shown, one row per point, with its source", class_name="me-1"),
+        dbc.Button("SVG", id=ids.svg_button_id(spec.name), size="sm", color="secondary", outline=True,
+                   title="Download the chart as SVG (PNG: camera icon in the chart's tool bar)"),
+    ], className="chart-buttons")
+    header = html.Div([html.H2(spec.title, className="h6 mb-0"), buttons],
+                      className="d-flex justify-content-between align-items-center")
+    return dbc.Card([
+        dbc.CardHeader(header),
+        dbc.CardBody([html.Div(graph, **{"data-chart": spec.name}), caption(spec, processed)], class_name="p-2"),
+    ], class_name="mb-3 chart-card")
+
+
+def caption(spec: FigureSpec, processed: Processed) -> html.P:
+    """'Data: trade 2026-11-28 (sha256 caaec45f…), … passed validation.'"""
+    parts = [f"{name} {version} (sha256 {processed.hashes.get(name, '')[:8]}…)"
+             for name, version in spec.versions(processed).items()]
+    text = ("Data: " + ", ".join(parts) + ". Each passed its schema and hash checks.") if parts else ""
+    text += " Click a point for its source; drag across a time chart to set the years." if spec.follows_year_range \
+        else " Click a point for its source."
+    return html.P(text, className="chart-caption small text-muted mb-0")
+
+
+def source_details(record: dict | None, source_id: str, point: dict) -> list:
+    """The source of a clicked point: what was clicked, then publisher, date, quote, reliability, link, footnote."""
+    clicked = html.P([html.Strong(point.get("series") or "Point"), f": {point.get('x')} → {point.get('y')}"],
+                     className="small text-muted")
+    if record is None:
+        return [clicked, dbc.Alert(f"Source id '{source_id}' is not in the bibliography.", color="warning")]
+    footnote = record.get("footnote")
+    rows = [("Publisher", record.get("publisher")), ("Published", record.get("published")),
+            ("Reliability", record.get("reliability")), ("Source id", source_id)]
+    if footnote is not None and not _blank(footnote):
+        rows.append(("Footnote", f"note {footnote} of the 2002 article"))
+    url = record.get("url")
+    return [
+        clicked,
+        html.Blockquote(html.P(record.get("quote") or MISSING, className="source-quote mb-0"),
+                        className="blockquote border-start border-3 ps-3"),
+        dbc.Table(html.Tbody([html.Tr([html.Th(k, scope="row"), html.Td(str(v))]) for k, v in rows
+                              if not _blank(v)]), size="sm", class_name="source-table"),
+        html.A("Open the source ↗", href=url, target="_blank", rel="noopener noreferrer") if not _blank(url) else None,
+        html.P(record.get("note"), className="small text-muted mt-2") if not _blank(record.get("note")) else None,
+    ]
+
+
+def _blank(value) -> bool:
+    """True for None, NA, NaN and empty text."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))

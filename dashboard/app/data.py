@@ -1,0 +1,176 @@
+"""What the app reads: a memoised loader of processed tables, and memoised figures drawn from them."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from dashboard.app.display import for_display, with_year_range
+from dashboard.app.figure_store import FigureStore, disk_key
+from dashboard.app.view import Bounds, View, parse_search
+from dashboard.catalog import Catalog
+from dashboard.figures.registry import FigureSpec
+from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build, code_fingerprint
+
+Loader = Callable[[Mapping[str, str] | None], Processed]
+VINTAGED_DATASET = "trade"
+ARMS_SHARE_PREFIX = "arms_china_share_"
+
+
+def make_loader(catalog: Catalog | None = None, cache_dir: Path | None = DEFAULT_CACHE_DIR,
+                as_of_year: int | None = None) -> Loader:
+    """A callable returning the processed tables for a dict of dataset versions, built once per process each."""
+    catalog = catalog or Catalog()
+    active = catalog.active_versions()
+    memo: dict[tuple, Processed] = {}
+    lock = threading.Lock()
+
+    def load(versions: Mapping[str, str] | None = None) -> Processed:
+        """The processed tables for `versions` (absent datasets: their active version)."""
+        overrides = {name: v for name, v in (versions or {}).items() if active.get(name) != v}
+        key = tuple(sorted(overrides.items()))
+        with lock:
+            if key not in memo:
+                memo[key] = build(catalog, overrides, as_of_year, cache_dir)
+            return memo[key]
+
+    return load
+
+
+@dataclass
+class AppData:
+    """The loader and the registered figures, with the few look-ups the pages and callbacks share."""
+
+    load: Loader
+    specs: dict[str, FigureSpec]
+    figure_cache_dir: Path | None = None
+    _store: FigureStore = field(init=False, repr=False)
+    _extents: dict = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self):
+        self._store = FigureStore(self._draw, self._display, self._disk_key, self.figure_cache_dir)
+
+    def processed(self, view: View) -> Processed:
+        """The processed tables for the view's dataset versions."""
+        return self.load(view.version_map)
+
+    @cached_property
+    def datasets(self) -> tuple[str, ...]:
+        """Names of the datasets a URL may pin to a version."""
+        return tuple(self.load(None).versions)
+
+    @cached_property
+    def active_versions(self) -> dict[str, str]:
+        """The version of each dataset that the catalog pins."""
+        return dict(self.load(None).versions)
+
+    @cached_property
+    def bounds(self) -> Bounds:
+        """The first and last year the app's year range can show."""
+        return year_bounds(self.load(None))
+
+    def view(self, search: str | None) -> View:
+        """The checked view a query string describes."""
+        return self.checked(parse_search(search, self.datasets))[0]
+
+    def checked(self, view: View) -> tuple[View, list[str]]:
+        """The view inside the year bounds, without a vintage or target the data lacks, and what was dropped.
+
+        Raises the catalog's BilateralError when a dataset version does not exist."""
+        view = view.clamped(self.bounds)
+        processed = self.processed(view)
+        problems = []
+        if view.vintage and view.vintage not in arms_vintages(processed):
+            problems.append(f"There is no SIPRI vintage '{view.vintage}'; showing the default.")
+            view = replace(view, vintage=None)
+        if view.target and view.target not in set(processed.derived["ledger"]["target_id"]):
+            problems.append(f"There is no target '{view.target}' to highlight.")
+            view = replace(view, target=None)
+        return view, problems
+
+    def for_page(self, page: str) -> list[FigureSpec]:
+        """The registered figures of one page, in order."""
+        return [spec for spec in self.specs.values() if spec.page == page]
+
+    def figure(self, name: str, view: View) -> go.Figure:
+        """The named figure for a checked view, showing every year; drawn once and shared: do not mutate it.
+
+        The year range only sets a time chart's x axis (the figure contract), so the app draws each figure once
+        for all ranges and sets the axis itself, as its year-range patches do."""
+        return self._store.figure(name, self._drawn_view(name, view))
+
+    def shown(self, name: str, view: View) -> dict:
+        """The named figure as dcc.Graph shows it for the view, its x axis on the view's years."""
+        shown = self._store.shown(name, self._drawn_view(name, view))
+        if not self.specs[name].follows_year_range:
+            return shown
+        return with_year_range(shown, view.params().year_range)
+
+    def x_extent(self, name: str, view: View) -> tuple[float, float] | None:
+        """The years a time chart shows: the view's range, else the span of its points' x (None: no numeric x)."""
+        if view.year_range and None not in view.year_range:
+            return view.year_range
+        key = (name, self._drawn_view(name, view))
+        if key not in self._extents:
+            xs = [x for trace in self.figure(name, view).data if getattr(trace, "x", None) is not None
+                  for x in trace.x if isinstance(x, numbers.Real) and math.isfinite(x)]
+            self._extents[key] = (min(xs), max(xs)) if xs else None
+        return self._extents[key]
+
+    def _drawn_view(self, name: str, view: View) -> View:
+        """What a figure is drawn for: the view without its years, pinning only the datasets the figure shows
+        (and the SIPRI vintage only for a figure of arms transfers)."""
+        shows = self.specs[name].datasets
+        return replace(view, year_range=None, versions=tuple(p for p in view.versions if p[0] in shows),
+                       vintage=view.vintage if "arms" in shows else None)
+
+    def _draw(self, name: str, view: View) -> go.Figure:
+        """Draw a registered figure for a view."""
+        return self.specs[name].render(self.processed(view), view.params())
+
+    def _display(self, name: str, figure: go.Figure) -> dict:
+        """The figure decorated for the browser."""
+        return for_display(figure, self.specs[name].follows_year_range)
+
+    def _disk_key(self, name: str, view: View) -> str:
+        """What a drawn figure depends on: the code, the data's hashes, the as-of year and the view."""
+        processed = self.processed(view)
+        return disk_key(self._code, processed.hashes, processed.versions, processed.as_of_year, name,
+                        view.vintage, view.target)
+
+    @cached_property
+    def _code(self) -> str:
+        """The fingerprint of the package's code (the figures' and this app's)."""
+        return code_fingerprint()
+
+
+def year_bounds(processed: Processed) -> Bounds:
+    """The first and last year of any dataset or derived table: the ends of the app's year range."""
+    years = [frame["year"].dropna() for frame in (*processed.frames.values(), *processed.derived.values())
+             if "year" in frame.columns and frame["year"].notna().any()]
+    return int(min(y.min() for y in years)), int(max(y.max() for y in years))
+
+
+def version_choices(processed: Processed) -> list[str]:
+    """The versions of the vintaged dataset (trade) that a view may pick, newest first."""
+    return sorted(processed.vintages, reverse=True)
+
+
+def arms_vintages(processed: Processed) -> list[str]:
+    """The SIPRI vintages that have a derived share table, newest first."""
+    return sorted((name.removeprefix(ARMS_SHARE_PREFIX) for name in processed.derived
+                   if name.startswith(ARMS_SHARE_PREFIX)), reverse=True)
+
+
+def source_record(processed: Processed, source_id: str) -> dict | None:
+    """The bibliography row of one source id, or None when the id is unknown."""
+    sources = processed.frames["sources"]
+    rows = sources[sources["source_id"] == source_id]
+    return None if rows.empty else rows.iloc[0].to_dict()

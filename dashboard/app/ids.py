@@ -1,0 +1,55 @@
+"""Component ids, written once: the layout and the callbacks name components only through these."""
+
+from __future__ import annotations
+
+# The address bar. Callbacks write the view into it without reloading (refresh=False).
+URL = "url"
+# A request to navigate (redraw the page) to an address: {"href": ..., "at": ...}; a clientside callback obeys it.
+NAVIGATE = "navigate"
+
+YEAR_SLIDER = "year-slider"
+
+SOURCE_PANEL = "source-panel"
+SOURCE_BODY = "source-body"
+ERROR_ALERT = "error-alert"
+CSV_DOWNLOAD = "csv-download"
+
+# Pattern-matching types. Time charts follow the app's year range; other charts do not.
+TIME_CHART = "time-chart"
+CHART = "chart"
+CSV_BUTTON = "csv-button"
+SVG_BUTTON = "svg-button"
+NAV_LINK = "nav-link"
+TARGET_LINK = "target-link"
+DATA_CHOICE = "data-choice"
+TRADE_CHOICE, VINTAGE_CHOICE = "trade", "vintage"  # the data a page's view may switch
+
+
+def chart_id(name: str, follows_year_range: bool) -> dict:
+    """The id of a figure's dcc.Graph: its type says whether it follows the year range."""
+    return {"type": TIME_CHART if follows_year_range else CHART, "name": name}
+
+
+def csv_button_id(name: str) -> dict:
+    """The id of a figure's CSV button."""
+    return {"type": CSV_BUTTON, "name": name}
+
+
+def svg_button_id(name: str) -> dict:
+    """The id of a figure's SVG button."""
+    return {"type": SVG_BUTTON, "name": name}
+
+
+def nav_link_id(page: str) -> dict:
+    """The id of a page's link in the navigation bar."""
+    return {"type": NAV_LINK, "page": page}
+
+
+def target_link_id(target_id: str) -> dict:
+    """The id of a target's link in the ledger table."""
+    return {"type": TARGET_LINK, "target": target_id}
+
+
+def data_choice_id(name: str) -> dict:
+    """The id of a page's select of a dataset version (TRADE_CHOICE) or SIPRI vintage (VINTAGE_CHOICE)."""
+    return {"type": DATA_CHOICE, "name": name}

@@ -1,0 +1,154 @@
+"""Callback functions called directly: year range, hover line, source panel, CSV, links and data choices."""
+
+import csv
+import io
+
+import pytest
+from dash import no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard.app import ids
+from dashboard.app.callbacks.downloads import csv_download, csv_frame
+from dashboard.app.callbacks.errors import error_message
+from dashboard.app.callbacks.hover import mark_year
+from dashboard.app.callbacks.navigation import choose_data, nav_links
+from dashboard.app.callbacks.sources import show_source
+from dashboard.app.callbacks.year_range import set_year_range, years_of_relayout, years_of_selection
+from dashboard.app.view import View
+from dashboard.errors import DatasetNotFound
+
+CHARTS = [{"type": ids.TIME_CHART, "name": "turnover"}, {"type": ids.TIME_CHART, "name": "other"}]
+CHART_PROP = '{"name":"turnover","type":"time-chart"}.'
+
+
+def _patched_range(patch) -> list:
+    """The x range a year-range patch assigns."""
+    return [op["params"]["value"] for op in patch.to_plotly_json()["operations"]
+            if op["location"] == ["layout", "xaxis", "range"]]
+
+
+def test_the_url_sets_the_slider_and_every_time_chart(data):
+    low, high = data.bounds
+    slider, search, patches = set_year_range(data, ids.URL, {"url.search": ids.URL}, "?from=2000&to=2010",
+                                             [low, high], None, None, CHARTS)
+    assert slider == [2000, 2010] and search is no_update
+    assert [_patched_range(p) for p in patches] == [[[1999.5, 2010.5]]] * 2
+
+
+def test_the_slider_writes_the_url_and_keeps_the_rest_of_the_view(data):
+    slider, search, patches = set_year_range(data, ids.YEAR_SLIDER, {"year-slider.value": ids.YEAR_SLIDER},
+                                             "?trade=2002", [1995, 2005], None, None, CHARTS)
+    assert slider is no_update and search == "?from=1995&to=2005&trade=2002"
+    assert _patched_range(patches[1]) == [[1994.5, 2005.5]]
+
+
+def test_a_box_select_sets_the_years_it_covers(data):
+    selection = {"points": [], "range": {"x": [1999.6, 2010.4], "y": [0, 1]}}
+    slider, search, patches = set_year_range(data, CHARTS[0], {CHART_PROP + "selectedData": CHARTS[0]}, "",
+                                             list(data.bounds), [selection, None], [None, None], CHARTS)
+    assert slider == [2000, 2010] and search == "?from=2000&to=2010"
+    ops = patches[0].to_plotly_json()["operations"]
+    assert any(op["location"] == ["layout", "selections"] for op in ops)  # the box is cleared where it was drawn
+    assert not any(op["location"] == ["layout", "selections"] for op in patches[1].to_plotly_json()["operations"])
+
+
+def test_a_zoom_sets_the_years_and_a_reset_shows_all(data):
+    bounds = data.bounds
+    assert years_of_relayout({"xaxis.range[0]": 1990.2, "xaxis.range[1]": 2000.7}, bounds) == (1991, 2000)
+    assert years_of_relayout({"xaxis.autorange": True}, bounds) == bounds
+    assert years_of_relayout({"autosize": True}, bounds) is None
+    assert years_of_selection({"points": [{"x": 2003}, {"x": 2001}]}, bounds) == (2001, 2003)
+    assert years_of_selection(None, bounds) is None
+
+
+def test_a_chart_appearing_changes_nothing(data):
+    with pytest.raises(PreventUpdate):
+        set_year_range(data, CHARTS[0], {CHART_PROP + "relayoutData": CHARTS[0]}, "", list(data.bounds),
+                       [None, None], [None, None], CHARTS)
+
+
+def _line(patch) -> dict:
+    """The hover line a patch assigns."""
+    (operation,) = patch.to_plotly_json()["operations"]
+    assert operation["location"] == ["layout", "shapes", 0]
+    return operation["params"]["value"]
+
+
+def test_hover_marks_the_year_on_the_other_charts_only(data):
+    charts = [CHARTS[0], {"type": ids.TIME_CHART, "name": "turnover_too"}]
+    data.specs["turnover_too"] = data.specs["turnover"]
+    patches = mark_year(data, "", charts[0], [{"points": [{"x": 2004, "y": 1}]}, None], charts)
+    assert patches[0] is no_update
+    assert _line(patches[1])["x0"] == 2004 and _line(patches[1])["visible"]
+    assert _line(mark_year(data, "", charts[0], [None, None], charts)[1])["visible"] is False
+
+
+def test_hover_outside_a_charts_years_hides_its_line(data):
+    charts = [CHARTS[0], {"type": ids.TIME_CHART, "name": "turnover_too"}]
+    data.specs["turnover_too"] = data.specs["turnover"]
+    hovered = [{"points": [{"x": 1950}]}, None]
+    assert _line(mark_year(data, "", charts[0], hovered, charts)[1])["visible"] is False  # turnover starts 1991
+    hovered = [{"points": [{"x": 1995}]}, None]
+    assert _line(mark_year(data, "?from=2000&to=2010", charts[0], hovered, charts)[1])["visible"] is False
+
+
+def test_clicking_a_point_opens_its_source(data, loader):
+    turnover = loader(None).derived["trade_turnover"]
+    row = turnover[turnover["year"] == 2000].iloc[0]
+    sources = loader(None).frames["sources"].set_index("source_id")
+    is_open, body = show_source(data, "", "turnover", {"points": [
+        {"curveNumber": 0, "x": 2000, "y": row["value_usd_bn"], "customdata": [row["source_id"]]}]})
+    text = str(body)
+    assert is_open and sources.loc[row["source_id"], "quote"] in text
+    assert sources.loc[row["source_id"], "publisher"] in text and "=turnover" in text
+
+
+def test_clicking_a_line_without_a_source_does_nothing(data):
+    with pytest.raises(PreventUpdate):
+        show_source(data, "", "turnover", {"points": [{"curveNumber": 1, "x": 2000, "y": 20}]})
+
+
+def test_an_unknown_source_id_says_so(data):
+    _, body = show_source(data, "", "turnover", {"points": [{"x": 1, "y": 2, "customdata": ["nobody"]}]})
+    assert "'nobody' is not in the bibliography" in str(body)
+
+
+def test_the_csv_holds_the_points_in_the_year_range_with_sources(data, loader):
+    frame = csv_frame(data, "turnover", View((2000, 2010)))
+    turnover = loader(None).derived["trade_turnover"]
+    assert sorted(frame["x"]) == sorted(turnover.loc[turnover["year"].between(2000, 2010), "year"])
+    assert set(frame["series"]) == {"'=turnover"}  # neutralised
+    assert frame["publisher"].notna().all() and frame["quote"].notna().all()
+    payload = csv_download(data, "turnover", "?from=2000&to=2010")
+    rows = list(csv.DictReader(io.StringIO(payload["content"])))
+    assert payload["filename"] == "turnover.csv" and len(rows) == 11
+
+
+def test_the_csv_of_a_chart_without_years_holds_every_point(data, loader):
+    ledger = loader(None).derived["ledger"]
+    assert len(csv_frame(data, "attainment", View((2000, 2001)))) == ledger["attainment_pct"].notna().sum()
+
+
+def test_nav_links_keep_the_view_but_not_the_target(data):
+    links = nav_links(data, "?from=2000&to=2010&trade=2002&target=trade_20bn_by_2000")
+    assert links[0] == "/?from=2000&to=2010&trade=2002" and links[1] == "/trade?from=2000&to=2010&trade=2002"
+
+
+def test_choosing_data_asks_for_a_redraw_only_when_the_view_changes(data):
+    active = data.active_versions["trade"]
+    request = choose_data(data, {"trade": "2002"}, "/trade", "?from=2000&to=2010")
+    assert request["href"] == "/trade?from=2000&to=2010&trade=2002"
+    with pytest.raises(PreventUpdate):
+        choose_data(data, {"trade": active}, "/trade", "?from=2000&to=2010")
+    with pytest.raises(PreventUpdate):
+        choose_data(data, {"trade": active, "vintage": "newest"}, "/trade", f"?trade={active}")
+    with pytest.raises(PreventUpdate):
+        choose_data(data, {}, "/border", "?trade=2002")  # a page without choices keeps the view
+    assert choose_data(data, {"vintage": "sipri-2025-01"}, "/arms", "")["href"] == "/arms?vintage=sipri-2025-01"
+    back = choose_data(data, {"vintage": "newest"}, "/arms", "?trade=2002&vintage=sipri-2025-01")
+    assert back["href"] == "/arms?trade=2002"
+
+
+def test_error_messages_name_the_problem_or_say_it_was_logged():
+    assert "no version" in error_message(DatasetNotFound("trade has no version 1999"))
+    assert "KeyError" in error_message(KeyError("x")) and "logged" in error_message(KeyError("x"))

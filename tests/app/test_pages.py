@@ -1,0 +1,108 @@
+"""Page layouts read the query string: the ledger, the chart cards, the highlight banner, the alerts."""
+
+import json
+
+import dash_bootstrap_components as dbc
+import pytest
+from dash import dcc
+
+from dashboard.app import create_app, ids
+from dashboard.app.components import amount, shortfall, status_badge
+from dashboard.app.data import AppData
+from dashboard.app.factory import MAX_REQUEST_BYTES
+from dashboard.app.overview import page_of_target
+from dashboard.app.pages import PAGES, chart_layout, overview_layout
+from tests.app.conftest import SPECS
+
+TRADE = next(page for page in PAGES if page.key == "trade")
+
+
+def _find(component, kind) -> list:
+    """Every component of a type in a layout tree."""
+    found = [component] if isinstance(component, kind) else []
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            found += _find(child, kind)
+    return found
+
+
+def test_overview_links_every_target_to_its_chart_highlighted(data, loader):
+    layout = overview_layout(data, **{"from": "2000", "to": "2010"})
+    links = {link.id["target"]: link.href for link in _find(layout, dcc.Link) if isinstance(getattr(link, "id", None), dict)}
+    ledger = loader(None).derived["ledger"]
+    assert set(links) == set(ledger["target_id"])
+    assert links["trade_20bn_by_2000"] == "/trade?from=2000&to=2010&target=trade_20bn_by_2000"
+    assert links["power_of_siberia_38bcm_a_year"].startswith("/energy?")
+    badges = [badge.children for badge in _find(layout, dbc.Badge)]
+    assert badges.count("✗ missed") == (ledger["status"] == "missed").sum()
+    assert len(_find(layout, dcc.Graph)) == 1  # the stand-in headline figure
+
+
+def test_a_chart_page_shows_its_figures_on_the_view(data):
+    layout = chart_layout(data, TRADE, **{"from": "2000", "to": "2010", "target": "trade_20bn_by_2000"})
+    (graph,) = _find(layout, dcc.Graph)
+    assert graph.id == {"type": ids.TIME_CHART, "name": "turnover"}
+    assert graph.figure["layout"]["xaxis"]["range"] == [1999.5, 2010.5]
+    assert graph.config["toImageButtonOptions"]["format"] == "png"
+    assert "Highlighted target: " in str(layout) and "US$20 bn of trade by 2000" in str(layout)
+    assert "passed its schema and hash checks" in str(layout) and "trade 2026-11-28" in str(layout)
+
+
+def test_an_unknown_version_or_target_is_a_message_not_a_crash(data):
+    assert "cannot be shown" in str(chart_layout(data, TRADE, trade="1999"))
+    assert "no target 'nope'" in str(chart_layout(data, TRADE, target="nope"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.key)
+def test_every_page_draws_its_registered_figures(loader, page):
+    from dashboard.figures.registry import registered
+    data = AppData(loader, registered())
+    layout = overview_layout(data) if page.key == "overview" else chart_layout(data, page)
+    assert len(_find(layout, dcc.Graph)) == len(data.for_page(page.key)) > 0
+
+
+def test_targets_map_to_the_pages_that_chart_them():
+    assert page_of_target("trade_turnover_usd_bn") == "trade"
+    assert page_of_target("gas_power_of_siberia_bcm") == "energy"
+    assert page_of_target("unknown") == "overview"
+
+
+def test_values_carry_units_and_statuses_words():
+    assert amount(20.0, "usd_bn") == "US$20 bn" and amount(130400, "troops") == "130,400 troops"
+    assert amount(55.45, "usd_bn") == "US$55.45 bn" and amount(None, "mt") == "–"
+    assert shortfall(-36.83, "usd_bn") == "exceeded by US$36.83 bn"
+    assert status_badge("on_track").children == "↗ on track"
+
+
+@pytest.fixture(scope="module")
+def client(loader):
+    """A test client of the app with the stand-in figures."""
+    return create_app(loader, specs=SPECS).server.test_client()
+
+
+def test_the_app_serves_its_pages_with_no_external_address(client):
+    page = client.get("/trade").get_data(as_text=True)
+    assert "bootstrap.min.css" in page
+    assert 'src="http' not in page and 'href="http' not in page
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    assert "year-slider" in layout and "source-panel" in layout
+
+
+def test_a_failing_callback_answers_with_a_message_not_http_500(client):
+    button = {"name": "turnover", "type": ids.CSV_BUTTON}
+    body = {"output": "csv-download.data", "outputs": {"id": "csv-download", "property": "data"},
+            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+            "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
+            "state": [{"id": "url", "property": "search", "value": "?trade=1999"}]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code in (200, 204)
+    alert = response.get_json()["sideUpdate"][ids.ERROR_ALERT]
+    assert alert["is_open"] and "1999" in alert["children"]
+
+
+def test_requests_are_bounded(client):
+    assert client.application.config["MAX_CONTENT_LENGTH"] == MAX_REQUEST_BYTES
+    response = client.post("/_dash-update-component", data=b"x" * (MAX_REQUEST_BYTES + 1),
+                           content_type="application/json")
+    assert response.status_code == 413
