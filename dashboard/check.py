@@ -14,7 +14,7 @@ from dashboard.consistency import ConsistencyWarning
 from dashboard.ingest.reader import TradeInput, read_trade_input
 from dashboard.ingest.source import InputFile
 from dashboard.pipeline.derive import ledger_actuals
-from dashboard.processed import DEFAULT_CACHE_DIR, build
+from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build
 from dashboard.schemas.ledger import LedgerSchema
 from dashboard.targets import compute_ledger, ledger_frame, ledger_records
 
@@ -44,11 +44,12 @@ class CheckResult:
 
 
 def check_trade(trade_input: TradeInput, catalog: Catalog | None = None, as_of_year: int | None = None,
-                cache_dir: Path | None = DEFAULT_CACHE_DIR) -> CheckResult:
-    """Judge every target with the file's trade figures in place of the bundled ones (other measures as bundled)."""
-    catalog = catalog or Catalog()
-    as_of_year = as_of_year or dt.date.today().year
-    bundled = build(catalog, as_of_year=as_of_year, cache_dir=cache_dir)
+                cache_dir: Path | None = DEFAULT_CACHE_DIR, bundled: Processed | None = None) -> CheckResult:
+    """Judge every target with the file's trade figures in place of the bundled ones (other measures as bundled);
+    `bundled` passes the active versions' processed tables already loaded (the dashboard's), else they are built."""
+    if bundled is None:
+        bundled = build(catalog or Catalog(), as_of_year=as_of_year or dt.date.today().year, cache_dir=cache_dir)
+    as_of_year = bundled.as_of_year
     frames = {**bundled.frames, "trade": trade_input.trade}
     entries = compute_ledger(bundled.frames["targets"], ledger_actuals(frames), as_of_year)
     ledger = ledger_records(LedgerSchema.validate(ledger_frame(entries)))
@@ -59,11 +60,11 @@ def check_trade(trade_input: TradeInput, catalog: Catalog | None = None, as_of_y
 
 
 def check_file(file: InputFile, as_: str = "auto", catalog: Catalog | None = None, as_of_year: int | None = None,
-               progress: Callable[[int], None] | None = None) -> CheckResult:
+               progress: Callable[[int], None] | None = None, bundled: Processed | None = None) -> CheckResult:
     """Read and judge a file given as a path or as uploaded bytes (InputFile.from_bytes(data, name)); raises
     InputError, whose `failures` list every located problem, when the file is not valid."""
     catalog = catalog or Catalog()
-    return check_trade(read_trade_input(file, as_, catalog, progress), catalog, as_of_year)
+    return check_trade(read_trade_input(file, as_, catalog, progress), catalog, as_of_year, bundled=bundled)
 
 
 def ledger_changes(old: list[dict], new: list[dict]) -> list[dict]:

@@ -13,6 +13,9 @@ SOURCE_PANEL = "source-panel"
 SOURCE_BODY = "source-body"
 ERROR_ALERT = "error-alert"
 CSV_DOWNLOAD = "csv-download"
+# The trade page's upload: the file picker and where its check (report or recomputed ledger) is shown.
+UPLOAD = "trade-upload"
+UPLOAD_RESULT = "trade-upload-result"
 
 # Pattern-matching types. Time charts follow the app's year range; other charts do not.
 TIME_CHART = "time-chart"

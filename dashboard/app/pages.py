@@ -22,6 +22,7 @@ from dashboard.app.components import (
 )
 from dashboard.app.data import AppData, arms_vintages, version_choices
 from dashboard.app.overview import indicator_lines, ledger_table
+from dashboard.app.upload import upload_card
 from dashboard.app.view import View, href, parse_query
 from dashboard.errors import BilateralError
 from dashboard.processed import Processed
@@ -97,6 +98,7 @@ def chart_layout(data: AppData, page: Page, **query) -> html.Div:
         _choices(data, page.key, view, processed),
         _highlight(processed, view, page.path),
         *_cards(data, page.key, view, processed),
+        upload_card() if page.key == "trade" else None,
     ])
 
 

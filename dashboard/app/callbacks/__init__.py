@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.app.callbacks import downloads, hover, navigation, sources, year_range
+from dashboard.app.callbacks import downloads, hover, navigation, sources, upload, year_range
 from dashboard.app.data import AppData
 
 
@@ -13,3 +13,4 @@ def register_all(app, data: AppData) -> None:
     sources.register(app, data)
     downloads.register(app, data)
     navigation.register(app, data)
+    upload.register(app, data)
