@@ -13,7 +13,6 @@ from dashboard.figures.arms import (
 )
 from dashboard.figures.registry import FigureParams
 from dashboard.figures.shown import shown_rows
-from dashboard.processed import build
 from dashboard.schemas.arms import ArmsSchema
 
 V22, V25 = "sipri-2022-05", "sipri-2025-01"
@@ -69,12 +68,6 @@ def share_v22() -> pd.DataFrame:
     """The derived share table of sipri-2022-05, typed by hand."""
     return pd.DataFrame([(y, s, V22, "tiv") for y, s in SHARE_V22],
                         columns=["year", "share_pct", "vintage", "measure_basis"])
-
-
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory):
-    """The bundled datasets, processed as of 2026."""
-    return build(as_of_year=2026, cache_dir=tmp_path_factory.mktemp("processed-arms"))
 
 
 def _trace(fig, name):
@@ -174,16 +167,6 @@ def test_highlight_changes_nothing_without_an_arms_target(arms, share_v22):
 def test_specs_are_registered_for_the_arms_page():
     assert [spec.name for spec in SPECS] == ["arms_tiv", "arms_china_share"]
     assert {spec.page for spec in SPECS} == {"arms"} and all(spec.follows_year_range for spec in SPECS)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
-def test_spec_renders_on_bundled_data_with_known_sources(processed, spec):
-    fig = spec.render(processed)
-    rows = shown_rows(fig)
-    assert len(rows) > 0
-    assert set(rows["source_id"]) <= set(processed.frames["sources"]["source_id"])
-    footer = [a.text for a in fig.layout.annotations if a.name == "source_line"]
-    assert footer and f"arms {processed.versions['arms']}" in footer[0]
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)

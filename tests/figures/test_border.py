@@ -5,7 +5,6 @@ import pytest
 
 from dashboard.figures.border import SPECS, TARGET_ID, border_ceilings, border_lengths
 from dashboard.figures.shown import shown_rows
-from dashboard.processed import build
 from dashboard.schemas.border import BorderSchema
 
 REDUCTION = ("reduction_1997_moscow", "Agreement on Mutual Reduction of Military Forces in the Border Areas",
@@ -57,12 +56,6 @@ HAND = [
 def border() -> pd.DataFrame:
     """The hand rows, validated like the dataset."""
     return BorderSchema.validate(pd.DataFrame(HAND))
-
-
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory):
-    """The bundled datasets, processed as of 2026."""
-    return build(as_of_year=2026, cache_dir=tmp_path_factory.mktemp("processed-border"))
 
 
 def _bars(fig, category):
@@ -144,16 +137,6 @@ def test_lengths_shown_rows_are_every_source(border):
 def test_specs_are_registered_for_the_border_page():
     assert [spec.name for spec in SPECS] == ["border_ceilings", "border_lengths"]
     assert {spec.page for spec in SPECS} == {"border"} and not any(spec.follows_year_range for spec in SPECS)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
-def test_spec_renders_on_bundled_data_with_known_sources(processed, spec):
-    fig = spec.render(processed)
-    rows = shown_rows(fig)
-    assert len(rows) > 0
-    assert set(rows["source_id"]) <= set(processed.frames["sources"]["source_id"])
-    footer = [a.text for a in fig.layout.annotations if a.name == "source_line"]
-    assert footer and f"border {processed.versions['border']}" in footer[0]
 
 
 def test_bundled_lengths_show_all_seven_figures(processed):

@@ -5,7 +5,6 @@ import pytest
 
 from dashboard.figures.energy import GAS_TARGET, OIL_TARGET, SPECS, energy_deliveries, oil_deliveries
 from dashboard.figures.shown import shown_rows
-from dashboard.processed import build
 from dashboard.schemas.energy import EnergySchema
 
 ONLY = "only row for this year, route, measure and unit"
@@ -72,12 +71,6 @@ def ledger() -> pd.DataFrame:
     """Two energy targets and a trade one, as the ledger states them."""
     frame = pd.DataFrame(LEDGER, columns=LEDGER_COLUMNS)
     return frame.astype({"actual_year": "Int64", "pledge_year": "Int64", "baseline_year": "Int64"})
-
-
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory):
-    """The bundled datasets, processed as of 2026."""
-    return build(as_of_year=2026, cache_dir=tmp_path_factory.mktemp("processed-energy"))
 
 
 def _named(fig, name):
@@ -182,17 +175,6 @@ def test_specs_are_registered_for_the_energy_page():
     assert [spec.name for spec in SPECS] == ["energy_deliveries", "oil_deliveries"]
     assert {spec.page for spec in SPECS} == {"energy"} and all(spec.follows_year_range for spec in SPECS)
     assert all(spec.datasets == ("energy", "targets") for spec in SPECS)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
-def test_spec_renders_on_bundled_data_with_known_sources(processed, spec):
-    fig = spec.render(processed)
-    rows = shown_rows(fig)
-    assert len(rows) > 0
-    assert set(rows["source_id"]) <= set(processed.frames["sources"]["source_id"])
-    footer = [a.text for a in fig.layout.annotations if a.name == "source_line"]
-    assert footer and f"energy {processed.versions['energy']}" in footer[0]
-    assert f"targets {processed.versions['targets']}" in footer[0]
 
 
 def test_bundled_gas_keeps_the_three_2022_figures(processed):

@@ -7,7 +7,6 @@ from dashboard.figures import style
 from dashboard.figures.ledger import SPECS, attainment_figure
 from dashboard.figures.registry import PAGES, FigureParams
 from dashboard.figures.shown import shown_rows
-from dashboard.processed import build
 
 COLUMNS = ["target_id", "title", "measure", "unit", "target_value", "target_low", "target_high",
            "actual_at_deadline", "actual_year", "attainment_pct", "status", "source_ids"]
@@ -29,12 +28,6 @@ def ledger() -> pd.DataFrame:
     """A four-target ledger: two missed, one met, one without observation."""
     frame = pd.DataFrame(ROWS, columns=COLUMNS)
     return frame.astype({"actual_year": "Int64"})
-
-
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory):
-    """The bundled datasets, processed as of 2026."""
-    return build(as_of_year=2026, cache_dir=tmp_path_factory.mktemp("processed-ledger"))
 
 
 def _trace(fig, name):

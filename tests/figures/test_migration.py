@@ -7,7 +7,6 @@ import pytest
 
 from dashboard.figures.migration import KIND_STYLE, SPECS, migration_ranges, visa_compliance
 from dashboard.figures.shown import shown_rows
-from dashboard.processed import build
 from dashboard.schemas.migration import MigrationSchema
 
 GEO = {"russia": "Russian Federation", "moscow": "Moscow", "khabarovsk_krai": "Khabarovsk Krai",
@@ -53,12 +52,6 @@ HAND = [
 def migration() -> pd.DataFrame:
     """The hand rows, validated like the dataset."""
     return MigrationSchema.validate(pd.DataFrame(HAND))
-
-
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory):
-    """The bundled datasets, processed as of 2026."""
-    return build(as_of_year=2026, cache_dir=tmp_path_factory.mktemp("processed-migration"))
 
 
 def _data(fig, source_id, geography=None):
@@ -172,16 +165,6 @@ def test_visa_year_range_and_highlight(migration):
 def test_specs_are_registered_for_the_migration_page():
     assert [spec.name for spec in SPECS] == ["migration_ranges", "visa_compliance"]
     assert {spec.page for spec in SPECS} == {"migration"} and all(spec.follows_year_range for spec in SPECS)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
-def test_spec_renders_on_bundled_data_with_known_sources(processed, spec):
-    fig = spec.render(processed)
-    rows = shown_rows(fig)
-    assert len(rows) > 0
-    assert set(rows["source_id"]) <= set(processed.frames["sources"]["source_id"])
-    footer = [a.text for a in fig.layout.annotations if a.name == "source_line"]
-    assert footer and f"migration {processed.versions['migration']}" in footer[0]
 
 
 def test_bundled_ranges_show_every_persons_row(processed):

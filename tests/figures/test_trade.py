@@ -3,10 +3,9 @@
 import pandas as pd
 import pytest
 
-from dashboard.figures.registry import PAGES, FigureParams
+from dashboard.figures.registry import PAGES
 from dashboard.figures.shown import shown_rows
 from dashboard.figures.trade import SPECS, customs_figure, flows_figure, pledges_figure, vintages_figure
-from dashboard.processed import build
 
 SERIES = ["year", "value_usd_bn", "reporting_basis", "source_id"]
 # Preferred turnover as the sources give it (US$ bn); 2012 has no source.
@@ -59,12 +58,6 @@ def ledger() -> pd.DataFrame:
     frame = pd.DataFrame(LEDGER, columns=LEDGER_COLUMNS)
     years = ["pledge_year", "baseline_year", "actual_year", "first_reached_year", "first_reached_high_year", "years_late"]
     return frame.astype({column: "Int64" for column in years})
-
-
-@pytest.fixture(scope="session")
-def processed(tmp_path_factory):
-    """The bundled datasets, processed as of 2026."""
-    return build(as_of_year=2026, cache_dir=tmp_path_factory.mktemp("processed-trade"))
 
 
 def _trace(fig, name):
@@ -304,16 +297,6 @@ def test_specs_are_registered_for_the_trade_page():
     assert {spec.page for spec in SPECS} == {"trade"} and "trade" in PAGES
     assert set(SPECS[0].datasets) == {"trade", "targets", "events"}
     assert all(spec.follows_year_range for spec in SPECS)
-
-
-@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
-def test_spec_renders_on_bundled_data_with_known_sources(processed, spec):
-    known = set(processed.frames["sources"]["source_id"])
-    for params in (FigureParams(), FigureParams(year_range=(1996, 2010), highlight_target="trade_20bn_by_2000")):
-        rows = shown_rows(spec.render(processed, params))
-        assert not rows.empty
-        assert set(rows["source_id"]) <= known
-        assert rows["y"].notna().all()
 
 
 def test_bundled_pledges_show_the_1996_gap(processed):
