@@ -1,9 +1,11 @@
-"""Shared by the benchmarks: start `bilateral serve` as a child process on a free loopback port, and stop it."""
+"""Shared by the benchmarks: start a server (`bilateral serve`, `serve --prod`, the minimal reference app) as a child
+process on a free loopback port, and stop it with all its children. Every load goes to 127.0.0.1 only."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,8 +15,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = Path(__file__).resolve().parent
 HOST = "127.0.0.1"
-READY_TIMEOUT_S = 60
+READY_TIMEOUT_S = 120
+STOP_TIMEOUT_S = 15
 
 
 def free_port() -> int:
@@ -29,23 +33,60 @@ def warm_processed_cache() -> None:
     subprocess.run([sys.executable, "-c", "from dashboard.processed import build; build()"], cwd=ROOT, check=True)
 
 
+def dashboard_command(prod: bool = False, workers: int | None = None) -> list[str]:
+    """`bilateral serve` (one process) or `bilateral serve --prod` (gunicorn), without host and port."""
+    command = [sys.executable, "-m", "dashboard.cli", "serve"]
+    return command + (["--prod"] + (["--workers", str(workers)] if workers else []) if prod else [])
+
+
+def minimal_command(prod: bool = False, workers: int | None = None) -> list[str]:
+    """The reference: a minimal Dash app (one graph, one callback) started the same way."""
+    command = [sys.executable, str(BENCHMARKS / "_minimal_app.py")]
+    return command + (["--prod"] + (["--workers", str(workers)] if workers else []) if prod else [])
+
+
 @contextlib.contextmanager
-def serving(port: int | None = None):
-    """Yield (process, base URL, start time) of a dashboard child process; terminate it afterwards."""
+def serving(port: int | None = None, command: list[str] | None = None, log: Path | None = None):
+    """Yield (process, base URL, start time) of a server child process (default: `bilateral serve`); stop it and
+    its children (gunicorn's workers) afterwards. `log` receives its output (default: discarded)."""
     port = port or free_port()
+    argv = (command or dashboard_command()) + ["--host", HOST, "--port", str(port)]
+    sink = log.open("wb") if log else subprocess.DEVNULL
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "dashboard.cli", "serve", "--host", HOST, "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=sink, stderr=sink, start_new_session=True,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         yield process, f"http://{HOST}:{port}", started
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+        if log:
+            sink.close()
+
+
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the process group (a gunicorn master stops its workers), SIGKILL if it lingers."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=STOP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def children(pid: int) -> set[int]:
+    """Process ids whose parent is `pid` (Linux /proc): a gunicorn master's workers."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
 
 
 def wait_until_up(base: str, process: subprocess.Popen) -> None:
@@ -53,7 +94,7 @@ def wait_until_up(base: str, process: subprocess.Popen) -> None:
     deadline = time.perf_counter() + READY_TIMEOUT_S
     while time.perf_counter() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"bilateral serve exited with {process.returncode}")
+            raise RuntimeError(f"the server exited with {process.returncode}")
         try:
             with urllib.request.urlopen(base + "/", timeout=5) as response:
                 if response.status == 200:

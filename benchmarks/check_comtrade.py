@@ -17,6 +17,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _results import add_json_option, entry, write
+
 from dashboard.ingest.header import PLUS_COLUMNS
 
 DESCRIPTION = """Time and peak memory of `bilateral check`'s reader on a 2-million-row Comtrade Plus file, against
@@ -24,7 +26,7 @@ DuckDB aggregating the same file and a plain pandas.read_csv of all columns, eac
 and <= 1.5 GiB on 2 cores. The file is generated from a fixed seed into a temporary folder (never into datasets/);
 every description column says SYNTHETIC and no number in it is real.
 
-    .venv/bin/python benchmarks/check_comtrade.py [--rows 2000000] [--seed 20261128] [--keep DIR]"""
+    .venv/bin/python benchmarks/check_comtrade.py [--rows 2000000] [--seed 20261128] [--keep DIR] [--json PATH]"""
 GOAL_SECONDS, GOAL_BYTES = 10.0, int(1.5 * 2**30)
 ROW = ("C,{f},{y}{p:02d}01,{y},{m},{period},{r},,SYNTHETIC,{flow},,{partner},,,{p2},,,H6,HS,True,{cmd},SYNTHETIC,6,"
        "True,C00,,0 ,{mot},,-1,,0.0,True,-1,,0.0,False,{w}.0,False,,False,{v}.0,,{v}.0,0,True,False\n")
@@ -116,6 +118,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="write the file here and keep it")
     parser.add_argument("--only-generate", action="store_true", help="write the file (with --keep) and stop")
     parser.add_argument("--measure", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
+    add_json_option(parser)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(*args.measure)))
@@ -139,7 +142,22 @@ def main() -> int:
     print(f"load average during the run: {os.getloadavg()[0]:.1f} (other work on the machine slows every tool)")
     ok = check["seconds"] <= GOAL_SECONDS and check["peak_bytes"] <= GOAL_BYTES
     print(f"goal <= {GOAL_SECONDS:.0f} s and <= 1.5 GiB: {'met' if ok else 'NOT met'}")
+    write(entries(results, args.rows), args.json)
     return 0 if ok else 1
+
+
+def entries(results: list[dict], rows: int) -> list[dict]:
+    """The reader's time and peak memory against DuckDB's and pandas' on the same SYNTHETIC file."""
+    check, others = results[0], results[1:]
+    name = f"`bilateral check` reader, {rows / 1e6:g}M-row SYNTHETIC Comtrade file"
+    found = []
+    for other in others:
+        found.append(entry("check", f"{name}: wall time", check["seconds"], "s", _label(other["tool"]),
+                           other["seconds"], goal_max=GOAL_SECONDS))
+    for other in others:
+        found.append(entry("check", f"{name}: peak memory", check["peak_bytes"] / 2**20, "MiB", _label(other["tool"]),
+                           other["peak_bytes"] / 2**20, goal_max=GOAL_BYTES / 2**20))
+    return found
 
 
 def _label(tool: str) -> str:

@@ -1,6 +1,6 @@
 """Static export: every registered figure as PNG and SVG, against the same figures exported with bare Kaleido.
 
-Run: .venv/bin/python benchmarks/figures.py [--runs 3]
+Run: .venv/bin/python benchmarks/figures.py [--runs 3] [--json PATH]
 Goals (issue 4): the whole batch <= 15 s including the browser start (measured as `bilateral figures
 --formats png,svg --quiet`, process start to exit); <= 0.4 s median per figure after warm-up (one figure in
 both formats: render, checks, atomic writes, hashes; the first figure of a run is the warm-up); and the
@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import kaleido
+from _results import add_json_option, entry, write
 
 from dashboard.figures import style
 from dashboard.figures.registry import registered
@@ -72,11 +73,13 @@ def verdict(measured: float, goal: float) -> str:
     return "met" if measured <= goal else "NOT met"
 
 
-def main() -> None:
-    """Alternate the three measurements --runs times and print medians, goals and verdicts."""
+def main() -> int:
+    """Alternate the three measurements --runs times, print medians, goals and verdicts, write the entries."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    add_json_option(parser)
+    args = parser.parse_args()
+    runs = args.runs
     processed = build()  # warms the processed cache the command uses too
     totals = {"ours": [], "bare": [], "command": []}
     per_figure = {"ours": [], "bare": []}
@@ -102,7 +105,17 @@ def main() -> None:
           f"(goal <= {RATIO_GOAL}): {verdict(ratio, RATIO_GOAL)}")
     print(f"per figure against bare Kaleido: {figure['ours']:.3f} s / {figure['bare']:.3f} s = "
           f"{figure['ours'] / figure['bare']:.2f}")
+    bare_batch = f"bare Kaleido, same {count} figures, one sync server (median of {runs})"
+    write([
+        entry("figures", f"library batch, {count} figures as PNG and SVG (median of {runs})", median["ours"], "s",
+              bare_batch, median["bare"], ratio_goal_max=RATIO_GOAL),
+        entry("figures", "per figure after warm-up, PNG and SVG (median)", figure["ours"], "s",
+              "bare Kaleido, per figure (median)", figure["bare"], goal_max=PER_FIGURE_GOAL_S),
+        entry("figures", "`bilateral figures --formats png,svg`, process start to exit", median["command"], "s",
+              bare_batch, median["bare"], goal_max=BATCH_GOAL_S),
+    ], args.json)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,9 +1,13 @@
-"""Start-up: from process start to the first page served, with the processed cache warm (goal <= 2.5 s).
+"""Start-up: process start to first page served (caches warm), against a minimal Dash app started the same way.
 
-Run: .venv/bin/python benchmarks/startup.py [--runs 5]
-"First page served" is the overview as a browser gets it: the index HTML, the layout, and the router callback
-that returns the page's content. The time to the index alone is printed too. One unmeasured start first warms
-the caches `bilateral serve` keeps: processed tables (.cache/processed) and drawn figures (.cache/figures).
+Run: .venv/bin/python benchmarks/startup.py [--runs 5] [--json PATH]
+"First page served" is what a browser needs to show the first page: the index HTML, the layout, the callback
+list, and the first callback (for the dashboard, the router returning the overview's content; for the reference,
+its one trivial callback). Measured for `bilateral serve` against the minimal app on Dash's own server, and for
+`bilateral serve --prod --workers 2` against the minimal app under gunicorn with 2 workers. Starts alternate
+between the two so that a noisy machine slows both alike. One unmeasured start first warms the caches
+`bilateral serve` keeps: processed tables (.cache/processed) and drawn figures (.cache/figures).
+Goal (the dashboard issue): `bilateral serve` <= 2.5 s to the first page, worst run.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 import urllib.request
 
-from _serve import serving, verdict, wait_until_up, warm_processed_cache
+from _minimal_app import FLOOR_BODY
+from _results import add_json_option, entry, write
+from _serve import dashboard_command, minimal_command, serving, wait_until_up, warm_processed_cache
 
 GOAL_S = 2.5
 PAGES = ("/", "/trade", "/arms", "/border", "/migration", "/energy")
@@ -23,19 +30,24 @@ ROUTER = {"output": ".._pages_content.children..._pages_store.data..",
           "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
                      {"id": "_pages_location", "property": "search", "value": ""}],
           "changedPropIds": ["_pages_location.pathname", "_pages_location.search"], "state": []}
+WORKERS = 2
 
 
-def first_page(base: str, path: str = "/") -> None:
-    """Fetch what a browser needs to show a page: layout, dependencies, then the page content."""
+def first_page(base: str, body: dict, expect: bytes) -> None:
+    """Fetch what a browser needs to show a page (index fetched by wait_until_up): layout, dependencies, callback."""
     for address in ("/_dash-layout", "/_dash-dependencies"):
         urllib.request.urlopen(base + address, timeout=30).read()
-    router = json.loads(json.dumps(ROUTER))
-    router["inputs"][0]["value"] = path
-    request = urllib.request.Request(base + "/_dash-update-component", data=json.dumps(router).encode(),
+    request = urllib.request.Request(base + "/_dash-update-component", data=json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json"})
-    body = urllib.request.urlopen(request, timeout=60).read()
-    if path == "/" and b"Target ledger" not in body:
-        raise RuntimeError("the overview's content did not come back")
+    if expect not in urllib.request.urlopen(request, timeout=60).read():
+        raise RuntimeError(f"the first page's content did not come back from {base}")
+
+
+def router(path: str) -> dict:
+    """The router callback request for one page."""
+    body = json.loads(json.dumps(ROUTER))
+    body["inputs"][0]["value"] = path
+    return body
 
 
 def warm_caches() -> None:
@@ -44,28 +56,53 @@ def warm_caches() -> None:
     with serving() as (process, base, _):
         wait_until_up(base, process)
         for path in PAGES:
-            first_page(base, path)
+            first_page(base, router(path), b"")
 
 
-def main() -> None:
-    """Measure several cold starts and print median and worst."""
+def timed_start(command: list[str], body: dict, expect: bytes) -> tuple[float, float]:
+    """(seconds to index HTML, seconds to first page) of one cold start."""
+    with serving(command=command) as (process, base, started):
+        wait_until_up(base, process)
+        to_index = time.perf_counter() - started
+        first_page(base, body, expect)
+        return to_index, time.perf_counter() - started
+
+
+def main() -> int:
+    """Alternate cold starts of each pair, print medians and worst runs, write the entries."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    add_json_option(parser)
+    args = parser.parse_args()
     warm_caches()
-    to_index, to_page = [], []
-    for _ in range(runs):
-        with serving() as (process, base, started):
-            wait_until_up(base, process)
-            to_index.append(time.perf_counter() - started)
-            first_page(base)
-            to_page.append(time.perf_counter() - started)
-    worst = max(to_page)
-    print(f"start-up to index HTML:  median {statistics.median(to_index):.2f} s, worst {max(to_index):.2f} s")
-    print(f"start-up to first page:  median {statistics.median(to_page):.2f} s, worst {worst:.2f} s "
-          f"({runs} runs)")
-    print(f"goal <= {GOAL_S:.1f} s (worst run): {verdict(worst, GOAL_S)}")
+    pairs = {
+        "serve": ((dashboard_command(), router("/"), b"Target ledger"), (minimal_command(), FLOOR_BODY, b"floor")),
+        f"serve --prod --workers {WORKERS}": ((dashboard_command(True, WORKERS), router("/"), b"Target ledger"),
+                                              (minimal_command(True, WORKERS), FLOOR_BODY, b"floor")),
+    }
+    runs = {(mode, side): [] for mode in pairs for side in ("ours", "minimal")}
+    for _ in range(args.runs):
+        for mode, (ours, minimal) in pairs.items():
+            runs[mode, "ours"].append(timed_start(*ours))
+            runs[mode, "minimal"].append(timed_start(*minimal))
+    entries = []
+    print(f"{'started as':30s} {'app':8s} {'to index (median)':>18s} {'to first page (median)':>23s} {'worst':>7s}")
+    for (mode, side), times in runs.items():
+        print(f"{mode:30s} {side:8s} {statistics.median(t[0] for t in times):16.2f} s "
+              f"{statistics.median(t[1] for t in times):21.2f} s {max(t[1] for t in times):5.2f} s")
+    for mode in pairs:
+        ours, minimal = ([t[1] for t in runs[mode, side]] for side in ("ours", "minimal"))
+        reference = f"minimal Dash app, same start ({mode.replace('serve', 'Dash').replace('Dash --prod', 'gunicorn')})"
+        entries.append(entry("startup", f"`bilateral {mode}` to first page, median of {args.runs}",
+                             statistics.median(ours), "s", reference + ", median", statistics.median(minimal)))
+        entries.append(entry("startup", f"`bilateral {mode}` to first page, worst of {args.runs}", max(ours), "s",
+                             reference + ", worst", max(minimal), goal_max=GOAL_S if mode == "serve" else None))
+    for item in entries:
+        print(f"{item['name']}: {item['value']} s against {item['reference_value']} s (x{item['ratio']})"
+              + (f", goal {item['goal']}: {item['verdict']}" if item["goal"] else ""))
+    write(entries, args.json)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

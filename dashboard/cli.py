@@ -75,10 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="start the dashboard in the browser (http://127.0.0.1:8050 by default)",
         description="Serve the dashboard on the bundled data: linked charts of stated targets against actual "
                     "outcomes, every point sourced. Needs no network. Stop it with Ctrl-C.",
-        epilog="example: bilateral serve --host 0.0.0.0 --port 8051", formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog="example: bilateral serve --host 0.0.0.0 --port 8051\n"
+               "example: bilateral serve --prod --workers 4   # under gunicorn, for a shared server",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8050, help="the port to listen on (default: 8050)")
     serve.add_argument("--debug", action="store_true", help="Dash's debug mode: dev tools and reload on change")
+    serve.add_argument("--prod", action="store_true",
+                       help="serve under gunicorn with several worker processes (a shared server)")
+    serve.add_argument("--workers", type=int, metavar="N",
+                       help="with --prod: worker processes (default: 2 x cores + 1)")
     serve.set_defaults(handler=run_serve)
     for command_module in (check_command, datasets_command, figures_command):
         command_module.register(commands)
@@ -140,6 +146,13 @@ def run_targets(args) -> int:
 
 def run_serve(args) -> int:
     """bilateral serve."""
+    if args.workers is not None and (not args.prod or args.workers < 1):
+        raise UsageError("--workers needs --prod and a number of at least 1")
+    if args.prod:
+        from dashboard.app.production import serve  # imported here: the other commands need no gunicorn
+
+        serve(args.host, args.port, args.workers, args.debug)
+        return EXIT_OK
     from dashboard.app import create_app, make_loader  # imported here: the other commands need no Dash
     from dashboard.app.figure_store import DEFAULT_FIGURE_CACHE_DIR
 

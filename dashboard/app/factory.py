@@ -5,12 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Mapping
-from importlib.util import find_spec
 from pathlib import Path
 
 from dash import Dash
 
-from dashboard.app import pages, shell
+from dashboard.app import guard, headers, pages, shell
 from dashboard.app.callbacks import register_all
 from dashboard.app.callbacks.errors import on_error
 from dashboard.app.data import AppData, Loader
@@ -34,11 +33,13 @@ def create_app(processed_loader: Loader, specs: Mapping[str, FigureSpec] | None 
     data = AppData(processed_loader, dict(registered() if specs is None else specs), figure_cache_dir)
     app = Dash(__name__, use_pages=True, pages_folder="", assets_folder=str(ASSETS), title=pages.APP_TITLE,
                update_title=None, suppress_callback_exceptions=True, on_error=on_error,
-               compress=find_spec("flask_compress") is not None, serve_locally=True)
+               compress=True, serve_locally=True)
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     pages.register(data)
     app.layout = shell.layout(data)
     register_all(app, data)
+    headers.install(app)
+    guard.install(app)
     if warm:
         threading.Thread(target=warm_figures, args=(data,), name="warm-figures", daemon=True).start()
     return app
