@@ -26,7 +26,7 @@ test: install-dev system-deps
 	$(PY) -m pytest
 
 # Every script under benchmarks/, each against a reference measured in the same run (load on 127.0.0.1 only,
-# bounded); writes benchmarks/results.json (kept out of git) and prints the table. About 10 minutes.
+# bounded); writes benchmarks/results.json (kept out of git) and prints the table. About 6-10 minutes.
 bench: install-dev system-deps
 	$(PY) benchmarks/run_all.py
 

@@ -13,6 +13,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 CALLBACK_PATH = "/_dash-update-component"
+DRAWN = ".js-plotly-plot"  # every page of the dashboard, and the reference app, draws at least one chart
+SETTLE_TIMEOUT_MS = 60_000
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,15 @@ class Captured:
     first_ms: float
 
 
+def settle(page, address: str) -> None:
+    """Open a page and wait until it has drawn a chart and the network is quiet again."""
+    # "networkidle" alone can fire while a busy machine still parses the scripts, before the layout is asked for.
+    page.goto(address, wait_until="networkidle", timeout=SETTLE_TIMEOUT_MS)
+    page.locator(DRAWN).first.wait_for(state="visible", timeout=SETTLE_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle", timeout=SETTLE_TIMEOUT_MS)
+    page.wait_for_timeout(300)
+
+
 def capture(base: str, pages: tuple[str, ...] = PAGES) -> list[Captured]:
     """Every callback request the default view of each page fires, in order."""
     seen = []
@@ -36,8 +47,7 @@ def capture(base: str, pages: tuple[str, ...] = PAGES) -> list[Captured]:
         page.on("requestfinished", lambda request: requests.append(request))
         for path in pages:
             requests.clear()
-            page.goto(base + path, wait_until="networkidle")
-            page.wait_for_timeout(300)
+            settle(page, base + path)
             for request in requests:
                 address = urlsplit(request.url)
                 if address.path == CALLBACK_PATH:

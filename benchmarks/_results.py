@@ -13,10 +13,8 @@ from pathlib import Path
 def entry(benchmark: str, name: str, value: float, unit: str, reference: str | None = None,
           reference_value: float | None = None, goal_max: float | None = None, ratio_goal_max: float | None = None,
           detail: bool = False, note: str | None = None) -> dict:
-    """One figure: its value and unit, the reference it is compared with and the ratio, and a verdict where a goal
-    exists (`goal_max` on the value, `ratio_goal_max` on the ratio; lower is better for every figure here).
-
-    `detail` marks a figure that results.json keeps but the summary table leaves out (e.g. one callback of many)."""
+    """One figure against its reference: value, unit, ratio, and a verdict where a goal exists (lower is better)."""
+    # goal_max bounds the value, ratio_goal_max the ratio; `detail` entries stay out of run_all's summary table.
     ratio = value / reference_value if reference_value else None
     goals, verdict = [], None
     if goal_max is not None:

@@ -47,8 +47,7 @@ def minimal_command(prod: bool = False, workers: int | None = None) -> list[str]
 
 @contextlib.contextmanager
 def serving(port: int | None = None, command: list[str] | None = None, log: Path | None = None):
-    """Yield (process, base URL, start time) of a server child process (default: `bilateral serve`); stop it and
-    its children (gunicorn's workers) afterwards. `log` receives its output (default: discarded)."""
+    """Yield (process, base URL, start time) of a server (default: `bilateral serve`); then stop it and its workers."""
     port = port or free_port()
     argv = (command or dashboard_command()) + ["--host", HOST, "--port", str(port)]
     sink = log.open("wb") if log else subprocess.DEVNULL

@@ -14,7 +14,7 @@ import gzip
 import sys
 import urllib.request
 
-from _capture import CHROMIUM, CHROMIUM_ARGS
+from _capture import CHROMIUM, CHROMIUM_ARGS, settle
 from _results import add_json_option, entry, write
 from _serve import dashboard_command, minimal_command, serving, verdict, wait_until_up, warm_processed_cache
 from playwright.sync_api import Error as PlaywrightError
@@ -32,8 +32,7 @@ def first_load(base: str) -> list[dict]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.on("requestfinished", lambda request: finished.append(request))
-        page.goto(base + "/", wait_until="networkidle")
-        page.wait_for_timeout(500)
+        settle(page, base + "/")
         rows = []
         for request in finished:
             sizes = request.sizes()

@@ -69,9 +69,8 @@ MALFORMED_KINDS = ("bad JSON", "unknown output id", "unknown input id", "oversiz
 
 
 class Client:
-    """One client on one kept-alive connection. Like a browser, it retries a request once on a new connection when
-    the server has closed a reused one before answering (gunicorn closes a connection after refusing a large
-    body it did not read); a failure on a fresh connection is an error."""
+    """One client on a kept-alive connection, retrying once (as browsers do) when the server closed a reused one."""
+    # gunicorn closes a connection after refusing a large body it did not read; a fresh connection failing is an error.
 
     def __init__(self, base: str):
         parts = urlsplit(base)
@@ -199,7 +198,8 @@ def soak(args) -> dict:
             trouble = worker_trouble(log, booted)
     latencies = [t for tally in tallies for t in tally.latencies_ms]
     return {"workers": len(workers), "survived": survived, "trouble": trouble, "elapsed": elapsed,
-            "requests": sum(t.requests for t in tallies), "retries": sum(t.retries for t in tallies), "answers": sum((t.answers for t in tallies), Counter()),
+            "requests": sum(t.requests for t in tallies), "retries": sum(t.retries for t in tallies),
+            "answers": sum((t.answers for t in tallies), Counter()),
             "unexpected": [u for t in tallies for u in t.unexpected], "latencies": latencies,
             "reference": reference[0].latencies_ms, "calls": len(calls)}
 

@@ -90,8 +90,7 @@ def bundled(runs: int) -> tuple[list[float], list[float], int]:
 
 
 def synthetic(rows: int, seed: int, runs: int) -> tuple[list[float], list[float], list[float], int]:
-    """Seconds of reading the synthetic file as the catalog does, of validating it, and of pandas reading it,
-    per run; and its size."""
+    """Per run: seconds reading the synthetic file as the catalog does, validating it, reading it with pandas."""
     with tempfile.TemporaryDirectory(prefix="bilateral-bench-") as tmp:
         dataset = synthetic_version(Path(tmp), rows, seed)
         report = validate_table(read_csv_table(dataset, dataset.csv_path.read_bytes()))

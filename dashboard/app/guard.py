@@ -61,12 +61,12 @@ def callback_problem(callback_map: dict, body) -> str | None:
     if not isinstance(changed, list) or not all(isinstance(prop, str) for prop in changed):
         return "'changedPropIds' is not a list of names"
     outputs = split_callback_id(output)  # a property may carry "@hash" (allow_duplicate), as the body does
-    if not callback.get("no_output") and not _matches(body.get("outputs"), [outputs] if isinstance(outputs, dict) else outputs,
-                    single=isinstance(outputs, dict)):
+    single = isinstance(outputs, dict)
+    if not callback.get("no_output") and not _matches(body.get("outputs"), [outputs] if single else outputs, single):
         return "'outputs' do not match the callback's outputs"
-    for key, name in (("inputs", "inputs"), ("state", "state")):
-        if not _matches(body.get(key, []), callback[name], single=False):
-            return f"'{key}' do not match the callback's {name}"
+    for key in ("inputs", "state"):
+        if not _matches(body.get(key, []), callback[key], single=False):
+            return f"'{key}' do not match the callback's {key}"
     return None
 
 

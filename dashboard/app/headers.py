@@ -31,10 +31,8 @@ def install(app: Dash) -> None:
 
 
 def content_security_policy(app: Dash) -> str:
-    """The policy, its script-src naming the hash of every inline script Dash renders (clientside callbacks too).
-
-    Computed per response (a few hashes of short strings): Dash Pages registers its own clientside callback at
-    the first request, so a policy fixed at start-up would miss it."""
+    """The policy, its script-src naming the hash of every inline script Dash renders (clientside callbacks too)."""
+    # Per response (a few hashes of short strings): Dash Pages registers a clientside callback at the first request.
     policy = {**POLICY, "script-src": ["'self'", *app.csp_hashes()]}
     return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
 
