@@ -1,6 +1,6 @@
 """`bilateral serve --prod` with one extra, trivial callback: the framework's floor, measured in the same server.
 
-    python benchmarks/_bench_app.py --port 8070 [--workers N]
+python benchmarks/_bench_app.py --port 8070 [--workers N]
 """
 
 from __future__ import annotations
@@ -11,9 +11,13 @@ from dash import Input, Output
 
 from dashboard.app.production import build_app, serve
 
-FLOOR = {"output": "bench-floor.children", "outputs": {"id": "bench-floor", "property": "children"},
-         "inputs": [{"id": "bench-floor-word", "property": "value", "value": "floor"}],
-         "changedPropIds": ["bench-floor-word.value"], "state": []}
+FLOOR = {
+    "output": "bench-floor.children",
+    "outputs": {"id": "bench-floor", "property": "children"},
+    "inputs": [{"id": "bench-floor-word", "property": "value", "value": "floor"}],
+    "changedPropIds": ["bench-floor-word.value"],
+    "state": [],
+}
 
 
 def build():

@@ -10,8 +10,16 @@ from playwright.sync_api import sync_playwright
 
 PAGES = ("/", "/trade", "/arms", "/border", "/migration", "/energy")
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 CALLBACK_PATH = "/_dash-update-component"
 DRAWN = ".js-plotly-plot"  # every page of the dashboard, and the reference app, draws at least one chart
 SETTLE_TIMEOUT_MS = 60_000
@@ -52,7 +60,14 @@ def capture(base: str, pages: tuple[str, ...] = PAGES) -> list[Captured]:
                 address = urlsplit(request.url)
                 if address.path == CALLBACK_PATH:
                     body, timing = request.post_data_buffer, request.timing
-                    seen.append(Captured(path, json.loads(body)["output"], f"{address.path}?{address.query}", body,
-                                         timing["responseEnd"] - timing["requestStart"]))
+                    seen.append(
+                        Captured(
+                            path,
+                            json.loads(body)["output"],
+                            f"{address.path}?{address.query}",
+                            body,
+                            timing["responseEnd"] - timing["requestStart"],
+                        )
+                    )
         browser.close()
     return seen

@@ -1,7 +1,7 @@
 """The reference app: a minimal Dash app (one graph, one trivial callback), served like the dashboard.
 
-    python benchmarks/_minimal_app.py --port 8060             # Dash's own server, as `bilateral serve`
-    python benchmarks/_minimal_app.py --port 8060 --prod      # gunicorn, as `bilateral serve --prod`
+python benchmarks/_minimal_app.py --port 8060             # Dash's own server, as `bilateral serve`
+python benchmarks/_minimal_app.py --port 8060 --prod      # gunicorn, as `bilateral serve --prod`
 """
 
 from __future__ import annotations
@@ -10,16 +10,25 @@ import argparse
 
 from dash import Dash, Input, Output, dcc, html
 
-FLOOR_BODY = {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
-              "inputs": [{"id": "word", "property": "value", "value": "floor"}],
-              "changedPropIds": ["word.value"], "state": []}
+FLOOR_BODY = {
+    "output": "echo.children",
+    "outputs": {"id": "echo", "property": "children"},
+    "inputs": [{"id": "word", "property": "value", "value": "floor"}],
+    "changedPropIds": ["word.value"],
+    "state": [],
+}
 
 
 def create() -> Dash:
     """One input, one text output, one two-point graph (so plotly.js loads, as on the dashboard)."""
     app = Dash(__name__, compress=True, serve_locally=True)
-    app.layout = html.Div([dcc.Input(id="word", value="floor"), html.P(id="echo"),
-                           dcc.Graph(id="graph", figure={"data": [{"x": [1, 2], "y": [1, 2]}]})])
+    app.layout = html.Div(
+        [
+            dcc.Input(id="word", value="floor"),
+            html.P(id="echo"),
+            dcc.Graph(id="graph", figure={"data": [{"x": [1, 2], "y": [1, 2]}]}),
+        ]
+    )
 
     @app.callback(Output("echo", "children"), Input("word", "value"))
     def echo(word):

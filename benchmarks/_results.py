@@ -10,9 +10,18 @@ import json
 from pathlib import Path
 
 
-def entry(benchmark: str, name: str, value: float, unit: str, reference: str | None = None,
-          reference_value: float | None = None, goal_max: float | None = None, ratio_goal_max: float | None = None,
-          detail: bool = False, note: str | None = None) -> dict:
+def entry(
+    benchmark: str,
+    name: str,
+    value: float,
+    unit: str,
+    reference: str | None = None,
+    reference_value: float | None = None,
+    goal_max: float | None = None,
+    ratio_goal_max: float | None = None,
+    detail: bool = False,
+    note: str | None = None,
+) -> dict:
     """One figure against its reference: value, unit, ratio, and a verdict where a goal exists (lower is better)."""
     # goal_max bounds the value, ratio_goal_max the ratio; `detail` entries stay out of run_all's summary table.
     ratio = value / reference_value if reference_value else None
@@ -23,14 +32,26 @@ def entry(benchmark: str, name: str, value: float, unit: str, reference: str | N
     if ratio_goal_max is not None and ratio is not None:
         goals.append(f"ratio <= {ratio_goal_max:g}")
         verdict = (verdict is not False) and ratio <= ratio_goal_max
-    return {"benchmark": benchmark, "name": name, "value": _round(value), "unit": unit, "reference": reference,
-            "reference_value": _round(reference_value), "ratio": _round(ratio), "goal": " and ".join(goals) or None,
-            "verdict": None if verdict is None else ("PASS" if verdict else "FAIL"), "detail": detail, "note": note}
+    return {
+        "benchmark": benchmark,
+        "name": name,
+        "value": _round(value),
+        "unit": unit,
+        "reference": reference,
+        "reference_value": _round(reference_value),
+        "ratio": _round(ratio),
+        "goal": " and ".join(goals) or None,
+        "verdict": None if verdict is None else ("PASS" if verdict else "FAIL"),
+        "detail": detail,
+        "note": note,
+    }
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     """--json PATH: where to write the entries (run_all.py passes it)."""
-    parser.add_argument("--json", type=Path, metavar="PATH", help="write this benchmark's entries as JSON here")
+    parser.add_argument(
+        "--json", type=Path, metavar="PATH", help="write this benchmark's entries as JSON here"
+    )
 
 
 def write(entries: list[dict], path: Path | None) -> None:

@@ -30,7 +30,9 @@ def free_port() -> int:
 
 def warm_processed_cache() -> None:
     """Build the processed tables once, as `bilateral serve` will look them up (default cache folder)."""
-    subprocess.run([sys.executable, "-c", "from dashboard.processed import build; build()"], cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-c", "from dashboard.processed import build; build()"], cwd=ROOT, check=True
+    )
 
 
 def dashboard_command(prod: bool = False, workers: int | None = None) -> list[str]:
@@ -52,8 +54,14 @@ def serving(port: int | None = None, command: list[str] | None = None, log: Path
     argv = (command or dashboard_command()) + ["--host", HOST, "--port", str(port)]
     sink = log.open("wb") if log else subprocess.DEVNULL
     started = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=ROOT, stdout=sink, stderr=sink, start_new_session=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        argv,
+        cwd=ROOT,
+        stdout=sink,
+        stderr=sink,
+        start_new_session=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         yield process, f"http://{HOST}:{port}", started
     finally:

@@ -42,8 +42,12 @@ def replay(base: str, requests: list[tuple[str, bytes]], repeats: int, deadline:
             if time.perf_counter() > deadline:
                 break
             started = time.perf_counter()
-            connection.request("POST", address, body=body,
-                               headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"})
+            connection.request(
+                "POST",
+                address,
+                body=body,
+                headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
+            )
             response = connection.getresponse()
             response.read()
             times[index].append((time.perf_counter() - started) * 1000)
@@ -53,12 +57,15 @@ def replay(base: str, requests: list[tuple[str, bytes]], repeats: int, deadline:
     return times
 
 
-def concurrently(base: str, requests: list[tuple[str, bytes]], repeats: int, clients: int,
-                 deadline: float) -> list[list[float]]:
+def concurrently(
+    base: str, requests: list[tuple[str, bytes]], repeats: int, clients: int, deadline: float
+) -> list[list[float]]:
     """`clients` threads replaying the same requests at once; each request's timings from all of them."""
     results: list[list[list[float]]] = []
-    threads = [threading.Thread(target=lambda: results.append(replay(base, requests, repeats, deadline)))
-               for _ in range(clients)]
+    threads = [
+        threading.Thread(target=lambda: results.append(replay(base, requests, repeats, deadline)))
+        for _ in range(clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -77,14 +84,18 @@ def p95(values: list[float]) -> float:
 def measure(repeats: int, workers: int | None) -> tuple[list[Captured], dict[int, list[list[float]]], int]:
     """Capture the default-view callbacks, then time them and the floor (the last request) per client count."""
     warm_processed_cache()
-    command = [sys.executable, str(BENCHMARKS / "_bench_app.py")] + (["--workers", str(workers)] if workers else [])
+    command = [sys.executable, str(BENCHMARKS / "_bench_app.py")] + (
+        ["--workers", str(workers)] if workers else []
+    )
     with serving(command=command) as (process, base, _):
         wait_until_up(base, process)
         time.sleep(WARM_UP_S)  # let each worker's warm-up thread read (or draw) the default figures
         captured = capture(base)
         requests = [(c.address, c.body) for c in captured] + [(CALLBACK_PATH, json.dumps(FLOOR).encode())]
         deadline = time.perf_counter() + TIME_LIMIT_S
-        concurrently(base, requests, WARM_UP_ROUNDS, max(CLIENTS), deadline)  # every worker sees every request
+        concurrently(
+            base, requests, WARM_UP_ROUNDS, max(CLIENTS), deadline
+        )  # every worker sees every request
         timings = {clients: concurrently(base, requests, repeats, clients, deadline) for clients in CLIENTS}
         worker_count = len(children(process.pid))
     return captured, timings, worker_count
@@ -99,21 +110,54 @@ def entries_for(captured: list[Captured], timings: dict[int, list[list[float]]])
         label = f"{clients} client{'s' if clients > 1 else ''}"
         floor_ref = f"trivial callback, same server, {label}"
         entries += [
-            entry("callbacks", f"callback p50, every default-view callback, {label}", statistics.median(pooled), "ms",
-                  floor_ref + " (p50)", statistics.median(floor)),
-            entry("callbacks", f"callback p95, every default-view callback, {label}", p95(pooled), "ms",
-                  floor_ref + " (p95)", p95(floor), goal_max=GOAL_MS),
+            entry(
+                "callbacks",
+                f"callback p50, every default-view callback, {label}",
+                statistics.median(pooled),
+                "ms",
+                floor_ref + " (p50)",
+                statistics.median(floor),
+            ),
+            entry(
+                "callbacks",
+                f"callback p95, every default-view callback, {label}",
+                p95(pooled),
+                "ms",
+                floor_ref + " (p95)",
+                p95(floor),
+                goal_max=GOAL_MS,
+            ),
         ]
         worst = max(range(len(calls)), key=lambda i: p95(calls[i]))
-        entries.append(entry("callbacks", f"worst callback p95, {label}", p95(calls[worst]), "ms",
-                             floor_ref + " (p95)", p95(floor), goal_max=GOAL_MS,
-                             note=f"{captured[worst].page} {captured[worst].output[:60]}"))
+        entries.append(
+            entry(
+                "callbacks",
+                f"worst callback p95, {label}",
+                p95(calls[worst]),
+                "ms",
+                floor_ref + " (p95)",
+                p95(floor),
+                goal_max=GOAL_MS,
+                note=f"{captured[worst].page} {captured[worst].output[:60]}",
+            )
+        )
         for call, times_of in zip(captured, calls):
-            for stat, value, ref in (("p50", statistics.median(times_of), statistics.median(floor)),
-                                     ("p95", p95(times_of), p95(floor))):
-                entries.append(entry("callbacks", f"{call.page} {call.output[:50]} {stat}, {label}", value, "ms",
-                                     f"{floor_ref} ({stat})", ref, goal_max=GOAL_MS if stat == "p95" else None,
-                                     detail=True))
+            for stat, value, ref in (
+                ("p50", statistics.median(times_of), statistics.median(floor)),
+                ("p95", p95(times_of), p95(floor)),
+            ):
+                entries.append(
+                    entry(
+                        "callbacks",
+                        f"{call.page} {call.output[:50]} {stat}, {label}",
+                        value,
+                        "ms",
+                        f"{floor_ref} ({stat})",
+                        ref,
+                        goal_max=GOAL_MS if stat == "p95" else None,
+                        detail=True,
+                    )
+                )
     return entries
 
 
@@ -125,20 +169,29 @@ def main() -> int:
     add_json_option(parser)
     args = parser.parse_args()
     captured, timings, workers = measure(args.repeats, args.workers)
-    print(f"{len(captured)} default-view callbacks, {args.repeats} rounds per client, gunicorn with {workers} "
-          f"workers")
-    print(f"{'page':10s} {'callback output':50s} {'first':>8s}" +
-          "".join(f" {f'p50 x{c}':>8s} {f'p95 x{c}':>8s}" for c in timings))
-    rows = [(c.page, c.output, c.first_ms, i) for i, c in enumerate(captured)] + [("(floor)", "trivial callback",
-                                                                                   float("nan"), len(captured))]
+    print(
+        f"{len(captured)} default-view callbacks, {args.repeats} rounds per client, gunicorn with {workers} "
+        f"workers"
+    )
+    print(
+        f"{'page':10s} {'callback output':50s} {'first':>8s}"
+        + "".join(f" {f'p50 x{c}':>8s} {f'p95 x{c}':>8s}" for c in timings)
+    )
+    rows = [(c.page, c.output, c.first_ms, i) for i, c in enumerate(captured)] + [
+        ("(floor)", "trivial callback", float("nan"), len(captured))
+    ]
     for page, output, first, index in rows:
-        stats = "".join(f" {statistics.median(t[index]):6.1f}ms {p95(t[index]):6.1f}ms" for t in timings.values())
+        stats = "".join(
+            f" {statistics.median(t[index]):6.1f}ms {p95(t[index]):6.1f}ms" for t in timings.values()
+        )
         print(f"{page:10s} {output[:50]:50s} {first:6.1f}ms{stats}")
     entries = entries_for(captured, timings)
     for item in entries:
         if not item["detail"]:
-            print(f"{item['name']}: {item['value']} ms (floor {item['reference_value']} ms, x{item['ratio']})"
-                  + (f" goal {item['goal']}: {item['verdict']}" if item["goal"] else ""))
+            print(
+                f"{item['name']}: {item['value']} ms (floor {item['reference_value']} ms, x{item['ratio']})"
+                + (f" goal {item['goal']}: {item['verdict']}" if item["goal"] else "")
+            )
     write(entries, args.json)
     return 0
 

@@ -63,8 +63,9 @@ def bare(processed, out: Path) -> tuple[float, list[float]]:
 def command(out: Path) -> float:
     """Wall time of the real command, from process start to exit."""
     start = time.perf_counter()
-    subprocess.run([str(BILATERAL), "figures", "--out", str(out), "--formats", ",".join(FORMATS), "--quiet"],
-                   check=True)
+    subprocess.run(
+        [str(BILATERAL), "figures", "--out", str(out), "--formats", ",".join(FORMATS), "--quiet"], check=True
+    )
     return time.perf_counter() - start
 
 
@@ -94,26 +95,60 @@ def main() -> int:
     median = {name: statistics.median(values) for name, values in totals.items()}
     figure = {name: statistics.median(values) for name, values in per_figure.items()}
     count = len(registered())
-    print(f"{count} figures as {' and '.join(FORMATS).upper()}, {runs} run(s), {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    print(f"batch, `bilateral figures` process start to exit: {median['command']:.2f} s "
-          f"(goal <= {BATCH_GOAL_S:.0f} s): {verdict(median['command'], BATCH_GOAL_S)}")
-    print(f"median per figure after warm-up (both formats): {figure['ours']:.3f} s "
-          f"(goal <= {PER_FIGURE_GOAL_S} s): {verdict(figure['ours'], PER_FIGURE_GOAL_S)}")
+    print(
+        f"{count} figures as {' and '.join(FORMATS).upper()}, {runs} run(s), {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"batch, `bilateral figures` process start to exit: {median['command']:.2f} s "
+        f"(goal <= {BATCH_GOAL_S:.0f} s): {verdict(median['command'], BATCH_GOAL_S)}"
+    )
+    print(
+        f"median per figure after warm-up (both formats): {figure['ours']:.3f} s "
+        f"(goal <= {PER_FIGURE_GOAL_S} s): {verdict(figure['ours'], PER_FIGURE_GOAL_S)}"
+    )
     ratio = median["ours"] / median["bare"]
-    print(f"library batch {median['ours']:.2f} s against bare Kaleido {median['bare']:.2f} s: ratio {ratio:.2f} "
-          f"(goal <= {RATIO_GOAL}): {verdict(ratio, RATIO_GOAL)}")
-    print(f"per figure against bare Kaleido: {figure['ours']:.3f} s / {figure['bare']:.3f} s = "
-          f"{figure['ours'] / figure['bare']:.2f}")
+    print(
+        f"library batch {median['ours']:.2f} s against bare Kaleido {median['bare']:.2f} s: ratio {ratio:.2f} "
+        f"(goal <= {RATIO_GOAL}): {verdict(ratio, RATIO_GOAL)}"
+    )
+    print(
+        f"per figure against bare Kaleido: {figure['ours']:.3f} s / {figure['bare']:.3f} s = "
+        f"{figure['ours'] / figure['bare']:.2f}"
+    )
     bare_batch = f"bare Kaleido, same {count} figures, one sync server (median of {runs})"
-    write([
-        entry("figures", f"library batch, {count} figures as PNG and SVG (median of {runs})", median["ours"], "s",
-              bare_batch, median["bare"], ratio_goal_max=RATIO_GOAL),
-        entry("figures", "per figure after warm-up, PNG and SVG (median)", figure["ours"], "s",
-              "bare Kaleido, per figure (median)", figure["bare"], goal_max=PER_FIGURE_GOAL_S),
-        entry("figures", "`bilateral figures --formats png,svg`, process start to exit", median["command"], "s",
-              bare_batch, median["bare"], goal_max=BATCH_GOAL_S),
-    ], args.json)
+    write(
+        [
+            entry(
+                "figures",
+                f"library batch, {count} figures as PNG and SVG (median of {runs})",
+                median["ours"],
+                "s",
+                bare_batch,
+                median["bare"],
+                ratio_goal_max=RATIO_GOAL,
+            ),
+            entry(
+                "figures",
+                "per figure after warm-up, PNG and SVG (median)",
+                figure["ours"],
+                "s",
+                "bare Kaleido, per figure (median)",
+                figure["bare"],
+                goal_max=PER_FIGURE_GOAL_S,
+            ),
+            entry(
+                "figures",
+                "`bilateral figures --formats png,svg`, process start to exit",
+                median["command"],
+                "s",
+                bare_batch,
+                median["bare"],
+                goal_max=BATCH_GOAL_S,
+            ),
+        ],
+        args.json,
+    )
     return 0
 
 

@@ -37,10 +37,16 @@ def first_load(base: str) -> list[dict]:
         for request in finished:
             sizes = request.sizes()
             response = request.response()
-            rows.append({"url": request.url, "method": request.method, "post": request.post_data_buffer,
-                         "wire": sizes["responseBodySize"] + sizes["responseHeadersSize"],
-                         "body": _body_size(response),
-                         "encoding": (response.headers.get("content-encoding", "") if response else "")})
+            rows.append(
+                {
+                    "url": request.url,
+                    "method": request.method,
+                    "post": request.post_data_buffer,
+                    "wire": sizes["responseBodySize"] + sizes["responseHeadersSize"],
+                    "body": _body_size(response),
+                    "encoding": (response.headers.get("content-encoding", "") if response else ""),
+                }
+            )
         browser.close()
     return rows
 
@@ -55,8 +61,12 @@ def _body_size(response) -> int:
 
 def gzipped(row: dict) -> int:
     """The size of one response's body gzipped (fetched again without compression)."""
-    request = urllib.request.Request(row["url"], data=row["post"], method=row["method"],
-                                     headers={"Content-Type": "application/json", "Accept-Encoding": "identity"})
+    request = urllib.request.Request(
+        row["url"],
+        data=row["post"],
+        method=row["method"],
+        headers={"Content-Type": "application/json", "Accept-Encoding": "identity"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         body = response.read()
     return len(gzip.compress(body, compresslevel=6)) if body else 0
@@ -88,19 +98,40 @@ def main() -> int:
     rows.sort(key=lambda row: row["body"], reverse=True)
     print(f"{'response':70s} {'body':>10s} {'on wire':>10s} {'gzip':>10s}")
     for row in rows[:8]:
-        print(f"{row['url'].split('/', 3)[-1][:70]:70s} {row['body']:10,d} {row['wire']:10,d} {row['gzip']:10,d}")
+        print(
+            f"{row['url'].split('/', 3)[-1][:70]:70s} {row['body']:10,d} {row['wire']:10,d} {row['gzip']:10,d}"
+        )
     ours = totals(rows)
     encodings = sorted({row["encoding"] or "none" for row in rows})
-    print(f"{len(rows)} responses: body {ours['body'] / MIB:.2f} MiB; transferred {ours['wire'] / MIB:.2f} MiB "
-          f"(content-encoding: {', '.join(encodings)}); gzipped {ours['gzip'] / MIB:.2f} MiB")
-    print(f"minimal Dash app: transferred {reference['wire'] / MIB:.2f} MiB, body {reference['body'] / MIB:.2f} MiB")
-    print(f"goal <= {GOAL_BYTES / MIB:.0f} MiB compressed: transferred {verdict(ours['wire'], GOAL_BYTES)}, "
-          f"gzipped {verdict(ours['gzip'], GOAL_BYTES)}")
+    print(
+        f"{len(rows)} responses: body {ours['body'] / MIB:.2f} MiB; transferred {ours['wire'] / MIB:.2f} MiB "
+        f"(content-encoding: {', '.join(encodings)}); gzipped {ours['gzip'] / MIB:.2f} MiB"
+    )
+    print(
+        f"minimal Dash app: transferred {reference['wire'] / MIB:.2f} MiB, body {reference['body'] / MIB:.2f} MiB"
+    )
+    print(
+        f"goal <= {GOAL_BYTES / MIB:.0f} MiB compressed: transferred {verdict(ours['wire'], GOAL_BYTES)}, "
+        f"gzipped {verdict(ours['gzip'], GOAL_BYTES)}"
+    )
     entries = [
-        entry("page weight", "first load of the overview, transferred (compressed)", ours["wire"] / MIB, "MiB",
-              "minimal Dash app with one graph, transferred", reference["wire"] / MIB, goal_max=GOAL_BYTES / MIB),
-        entry("page weight", "first load of the overview, transferred (compressed)", ours["wire"] / MIB, "MiB",
-              "the same responses uncompressed", ours["body"] / MIB),
+        entry(
+            "page weight",
+            "first load of the overview, transferred (compressed)",
+            ours["wire"] / MIB,
+            "MiB",
+            "minimal Dash app with one graph, transferred",
+            reference["wire"] / MIB,
+            goal_max=GOAL_BYTES / MIB,
+        ),
+        entry(
+            "page weight",
+            "first load of the overview, transferred (compressed)",
+            ours["wire"] / MIB,
+            "MiB",
+            "the same responses uncompressed",
+            ours["body"] / MIB,
+        ),
     ]
     write(entries, args.json)
     return 0

@@ -36,7 +36,13 @@ REFERENCE_S = 5
 MAX_SECONDS = 3600
 OVERSIZE_BYTES = 3 * 1024 * 1024  # over the app's 2 MiB limit
 PAGE_SHARE = 0.1
-WORKER_TROUBLE = ("WORKER TIMEOUT", "was sent SIGKILL", "was sent SIGTERM", "Worker exited", "exited with code")
+WORKER_TROUBLE = (
+    "WORKER TIMEOUT",
+    "was sent SIGKILL",
+    "was sent SIGTERM",
+    "Worker exited",
+    "exited with code",
+)
 CONNECTION_ERRORS = (ConnectionError, http.client.HTTPException, TimeoutError)
 
 
@@ -57,8 +63,13 @@ def malformed(kind: str, normal: bytes) -> bytes:
     if kind == "bad JSON":
         return normal[: len(normal) // 2]
     if kind == "unknown output id":
-        return json.dumps({**body, "output": "no-such-component.children",
-                           "outputs": {"id": "no-such-component", "property": "children"}}).encode()
+        return json.dumps(
+            {
+                **body,
+                "output": "no-such-component.children",
+                "outputs": {"id": "no-such-component", "property": "children"},
+            }
+        ).encode()
     if kind == "unknown input id":
         inputs = [{"id": "no-such-input", "property": "value", "value": 1} for _ in body["inputs"]]
         return json.dumps({**body, "inputs": inputs}).encode()
@@ -70,6 +81,7 @@ MALFORMED_KINDS = ("bad JSON", "unknown output id", "unknown input id", "oversiz
 
 class Client:
     """One client on a kept-alive connection, retrying once (as browsers do) when the server closed a reused one."""
+
     # gunicorn closes a connection after refusing a large body it did not read; a fresh connection failing is an error.
 
     def __init__(self, base: str):
@@ -92,7 +104,9 @@ class Client:
         if self.connection is None:
             self.connection, self.reused = http.client.HTTPConnection(self.host, self.port, timeout=30), False
         self.reused_before_failure = self.reused
-        headers = {"Accept-Encoding": "gzip"} | ({"Content-Type": "application/json"} if body is not None else {})
+        headers = {"Accept-Encoding": "gzip"} | (
+            {"Content-Type": "application/json"} if body is not None else {}
+        )
         try:
             self.connection.request(method, address, body=body, headers=headers)
             response = self.connection.getresponse()
@@ -112,8 +126,15 @@ class Client:
             self.connection = None
 
 
-def run_client(base: str, calls: list[tuple[str, bytes]], share: float, seed: int, deadline: float,
-               max_requests: int, tally: Tally) -> None:
+def run_client(
+    base: str,
+    calls: list[tuple[str, bytes]],
+    share: float,
+    seed: int,
+    deadline: float,
+    max_requests: int,
+    tally: Tally,
+) -> None:
     """Loop until the deadline or the request budget: callbacks, pages, and now and then a malformed request."""
     rng, client = random.Random(seed), Client(base)
     while time.perf_counter() < deadline and tally.requests < max_requests:
@@ -133,8 +154,9 @@ def run_client(base: str, calls: list[tuple[str, bytes]], share: float, seed: in
     tally.retries = client.retries
 
 
-def _expect(client: Client, tally: Tally, kind: str, method: str, address: str, body: bytes | None,
-            expected: range) -> bool:
+def _expect(
+    client: Client, tally: Tally, kind: str, method: str, address: str, body: bytes | None, expected: range
+) -> bool:
     """Send one request and count its answer; True when it was the expected kind of answer."""
     try:
         status = client.send(method, address, body)
@@ -149,15 +171,27 @@ def _expect(client: Client, tally: Tally, kind: str, method: str, address: str, 
     return True
 
 
-def load(base: str, calls: list[tuple[str, bytes]], clients: int, seconds: float, share: float, seed: int,
-         max_requests: int) -> tuple[list[Tally], float]:
+def load(
+    base: str,
+    calls: list[tuple[str, bytes]],
+    clients: int,
+    seconds: float,
+    share: float,
+    seed: int,
+    max_requests: int,
+) -> tuple[list[Tally], float]:
     """Run `clients` threads for `seconds` (each at most max_requests / clients requests); their tallies."""
     tallies = [Tally() for _ in range(clients)]
     started = time.perf_counter()
     deadline = started + min(seconds, MAX_SECONDS)
-    threads = [threading.Thread(target=run_client, args=(base, calls, share, seed + k, deadline,
-                                                         max_requests // clients, tallies[k]), daemon=True)
-               for k in range(clients)]
+    threads = [
+        threading.Thread(
+            target=run_client,
+            args=(base, calls, share, seed + k, deadline, max_requests // clients, tallies[k]),
+            daemon=True,
+        )
+        for k in range(clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -191,17 +225,26 @@ def soak(args) -> dict:
             workers = children(process.pid)
             booted = log.read_text(encoding="utf-8", errors="replace").count("Booting worker")
             reference, _ = load(base, calls, 1, REFERENCE_S, 0.0, args.seed, args.max_requests)
-            tallies, elapsed = load(base, calls, args.clients, args.seconds, args.malformed, args.seed + 100,
-                                    args.max_requests)
+            tallies, elapsed = load(
+                base, calls, args.clients, args.seconds, args.malformed, args.seed + 100, args.max_requests
+            )
             time.sleep(0.5)  # a worker killed by the last requests would be replaced by now
             survived = children(process.pid) == workers and process.poll() is None
             trouble = worker_trouble(log, booted)
     latencies = [t for tally in tallies for t in tally.latencies_ms]
-    return {"workers": len(workers), "survived": survived, "trouble": trouble, "elapsed": elapsed,
-            "requests": sum(t.requests for t in tallies), "retries": sum(t.retries for t in tallies),
-            "answers": sum((t.answers for t in tallies), Counter()),
-            "unexpected": [u for t in tallies for u in t.unexpected], "latencies": latencies,
-            "reference": reference[0].latencies_ms, "calls": len(calls)}
+    return {
+        "workers": len(workers),
+        "survived": survived,
+        "trouble": trouble,
+        "elapsed": elapsed,
+        "requests": sum(t.requests for t in tallies),
+        "retries": sum(t.retries for t in tallies),
+        "answers": sum((t.answers for t in tallies), Counter()),
+        "unexpected": [u for t in tallies for u in t.unexpected],
+        "latencies": latencies,
+        "reference": reference[0].latencies_ms,
+        "calls": len(calls),
+    }
 
 
 def main() -> int:
@@ -210,7 +253,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the clients run (default: 60)")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: 2 x cores + 1)")
-    parser.add_argument("--malformed", type=float, default=0.01, help="share of malformed requests (default: 0.01)")
+    parser.add_argument(
+        "--malformed", type=float, default=0.01, help="share of malformed requests (default: 0.01)"
+    )
     parser.add_argument("--max-requests", type=int, default=200_000, help="request budget (default: 200000)")
     parser.add_argument("--seed", type=int, default=20261128)
     add_json_option(parser)
@@ -220,30 +265,60 @@ def main() -> int:
     died = 0 if seen["survived"] and not seen["trouble"] else max(1, len(seen["trouble"]))
     server_errors = sum(n for (_, status), n in answers.items() if isinstance(status, int) and status >= 500)
     malformed_sent = sum(n for (kind, _), n in answers.items() if kind in MALFORMED_KINDS)
-    print(f"{seen['requests']:,} requests in {seen['elapsed']:.1f} s from {args.clients} clients "
-          f"({seen['requests'] / seen['elapsed']:.0f}/s) to {seen['workers']} gunicorn workers; "
-          f"{seen['calls']} default-view callbacks; {malformed_sent} malformed")
+    print(
+        f"{seen['requests']:,} requests in {seen['elapsed']:.1f} s from {args.clients} clients "
+        f"({seen['requests'] / seen['elapsed']:.0f}/s) to {seen['workers']} gunicorn workers; "
+        f"{seen['calls']} default-view callbacks; {malformed_sent} malformed"
+    )
     for (kind, status), count in sorted(answers.items(), key=str):
         print(f"  {kind:18s} {status!s:>22s} {count:8,d}")
     for line in unexpected[:10] + seen["trouble"][:10]:
         print(f"  ! {line}")
     callback_p95, reference_p95 = p95(latencies), p95(seen["reference"])
-    print(f"callbacks: p50 {statistics.median(latencies):.1f} ms, p95 {callback_p95:.1f} ms under load; "
-          f"p95 {reference_p95:.1f} ms with 1 client and no malformed requests")
-    print(f"workers died or replaced: {died}; 5xx: {server_errors}; unexpected answers: {len(unexpected)}; "
-          f"requests retried on a new connection after the server closed a reused one: {seen['retries']}")
+    print(
+        f"callbacks: p50 {statistics.median(latencies):.1f} ms, p95 {callback_p95:.1f} ms under load; "
+        f"p95 {reference_p95:.1f} ms with 1 client and no malformed requests"
+    )
+    print(
+        f"workers died or replaced: {died}; 5xx: {server_errors}; unexpected answers: {len(unexpected)}; "
+        f"requests retried on a new connection after the server closed a reused one: {seen['retries']}"
+    )
     passed = died == 0 and not unexpected and callback_p95 <= GOAL_MS
-    print(f"soak verdict: {'PASS' if passed else 'FAIL'} (no worker dies, no unexpected answer, p95 <= {GOAL_MS:g} ms)")
+    print(
+        f"soak verdict: {'PASS' if passed else 'FAIL'} (no worker dies, no unexpected answer, p95 <= {GOAL_MS:g} ms)"
+    )
     label = f"{args.clients} clients, {args.seconds:g} s, {args.malformed:.0%} malformed"
-    write([
-        entry("soak", f"callback p95 under load ({label})", callback_p95, "ms",
-              "same callbacks, 1 client, no malformed requests (p95)", reference_p95, goal_max=GOAL_MS),
-        entry("soak", f"unexpected answers ({label})", len(unexpected), "responses", goal_max=0,
-              note=f"{seen['requests']} requests, {malformed_sent} malformed, {server_errors} 5xx, "
-                   f"{seen['retries']} retried on a new connection"),
-        entry("soak", f"workers died or replaced ({label})", died, "workers", goal_max=0,
-              note=f"{seen['workers']} workers"),
-    ], args.json)
+    write(
+        [
+            entry(
+                "soak",
+                f"callback p95 under load ({label})",
+                callback_p95,
+                "ms",
+                "same callbacks, 1 client, no malformed requests (p95)",
+                reference_p95,
+                goal_max=GOAL_MS,
+            ),
+            entry(
+                "soak",
+                f"unexpected answers ({label})",
+                len(unexpected),
+                "responses",
+                goal_max=0,
+                note=f"{seen['requests']} requests, {malformed_sent} malformed, {server_errors} 5xx, "
+                f"{seen['retries']} retried on a new connection",
+            ),
+            entry(
+                "soak",
+                f"workers died or replaced ({label})",
+                died,
+                "workers",
+                goal_max=0,
+                note=f"{seen['workers']} workers",
+            ),
+        ],
+        args.json,
+    )
     return 0 if passed else 1
 
 

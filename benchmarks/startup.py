@@ -25,11 +25,16 @@ from _serve import dashboard_command, minimal_command, serving, wait_until_up, w
 
 GOAL_S = 2.5
 PAGES = ("/", "/trade", "/arms", "/border", "/migration", "/energy")
-ROUTER = {"output": ".._pages_content.children..._pages_store.data..",
-          "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-          "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
-                     {"id": "_pages_location", "property": "search", "value": ""}],
-          "changedPropIds": ["_pages_location.pathname", "_pages_location.search"], "state": []}
+ROUTER = {
+    "output": ".._pages_content.children..._pages_store.data..",
+    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+    "inputs": [
+        {"id": "_pages_location", "property": "pathname", "value": "/"},
+        {"id": "_pages_location", "property": "search", "value": ""},
+    ],
+    "changedPropIds": ["_pages_location.pathname", "_pages_location.search"],
+    "state": [],
+}
 WORKERS = 2
 
 
@@ -37,8 +42,11 @@ def first_page(base: str, body: dict, expect: bytes) -> None:
     """Fetch what a browser needs to show a page (index fetched by wait_until_up): layout, dependencies, callback."""
     for address in ("/_dash-layout", "/_dash-dependencies"):
         urllib.request.urlopen(base + address, timeout=30).read()
-    request = urllib.request.Request(base + "/_dash-update-component", data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        base + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     if expect not in urllib.request.urlopen(request, timeout=60).read():
         raise RuntimeError(f"the first page's content did not come back from {base}")
 
@@ -76,9 +84,14 @@ def main() -> int:
     args = parser.parse_args()
     warm_caches()
     pairs = {
-        "serve": ((dashboard_command(), router("/"), b"Target ledger"), (minimal_command(), FLOOR_BODY, b"floor")),
-        f"serve --prod --workers {WORKERS}": ((dashboard_command(True, WORKERS), router("/"), b"Target ledger"),
-                                              (minimal_command(True, WORKERS), FLOOR_BODY, b"floor")),
+        "serve": (
+            (dashboard_command(), router("/"), b"Target ledger"),
+            (minimal_command(), FLOOR_BODY, b"floor"),
+        ),
+        f"serve --prod --workers {WORKERS}": (
+            (dashboard_command(True, WORKERS), router("/"), b"Target ledger"),
+            (minimal_command(True, WORKERS), FLOOR_BODY, b"floor"),
+        ),
     }
     runs = {(mode, side): [] for mode in pairs for side in ("ours", "minimal")}
     for _ in range(args.runs):
@@ -86,20 +99,43 @@ def main() -> int:
             runs[mode, "ours"].append(timed_start(*ours))
             runs[mode, "minimal"].append(timed_start(*minimal))
     entries = []
-    print(f"{'started as':30s} {'app':8s} {'to index (median)':>18s} {'to first page (median)':>23s} {'worst':>7s}")
+    print(
+        f"{'started as':30s} {'app':8s} {'to index (median)':>18s} {'to first page (median)':>23s} {'worst':>7s}"
+    )
     for (mode, side), times in runs.items():
-        print(f"{mode:30s} {side:8s} {statistics.median(t[0] for t in times):16.2f} s "
-              f"{statistics.median(t[1] for t in times):21.2f} s {max(t[1] for t in times):5.2f} s")
+        print(
+            f"{mode:30s} {side:8s} {statistics.median(t[0] for t in times):16.2f} s "
+            f"{statistics.median(t[1] for t in times):21.2f} s {max(t[1] for t in times):5.2f} s"
+        )
     for mode in pairs:
         ours, minimal = ([t[1] for t in runs[mode, side]] for side in ("ours", "minimal"))
         reference = f"minimal Dash app, same start ({mode.replace('serve', 'Dash').replace('Dash --prod', 'gunicorn')})"
-        entries.append(entry("startup", f"`bilateral {mode}` to first page, median of {args.runs}",
-                             statistics.median(ours), "s", reference + ", median", statistics.median(minimal)))
-        entries.append(entry("startup", f"`bilateral {mode}` to first page, worst of {args.runs}", max(ours), "s",
-                             reference + ", worst", max(minimal), goal_max=GOAL_S if mode == "serve" else None))
+        entries.append(
+            entry(
+                "startup",
+                f"`bilateral {mode}` to first page, median of {args.runs}",
+                statistics.median(ours),
+                "s",
+                reference + ", median",
+                statistics.median(minimal),
+            )
+        )
+        entries.append(
+            entry(
+                "startup",
+                f"`bilateral {mode}` to first page, worst of {args.runs}",
+                max(ours),
+                "s",
+                reference + ", worst",
+                max(minimal),
+                goal_max=GOAL_S if mode == "serve" else None,
+            )
+        )
     for item in entries:
-        print(f"{item['name']}: {item['value']} s against {item['reference_value']} s (x{item['ratio']})"
-              + (f", goal {item['goal']}: {item['verdict']}" if item["goal"] else ""))
+        print(
+            f"{item['name']}: {item['value']} s against {item['reference_value']} s (x{item['ratio']})"
+            + (f", goal {item['goal']}: {item['verdict']}" if item["goal"] else "")
+        )
     write(entries, args.json)
     return 0
 

@@ -41,21 +41,23 @@ def synthetic_trade(rows: int, seed: int) -> pd.DataFrame:
     batch = i // COMBINATIONS
     basis = (i // (len(YEARS) * len(MEASURES))) % len(REPORTING_BASES)
     preferred = (batch == 0) & (basis == 0)
-    return pd.DataFrame({
-        "year": YEARS[i % len(YEARS)],
-        "measure": np.asarray(MEASURES)[(i // len(YEARS)) % len(MEASURES)],
-        "value_usd_bn": value,
-        "value_low_usd_bn": np.where(bounded, (value * 0.9).round(2), np.nan),
-        "value_high_usd_bn": np.where(bounded, (value * 1.1).round(2), np.nan),
-        "yoy_change_pct": rng.uniform(-50.0, 100.0, rows).round(1),
-        "reporting_basis": np.asarray(REPORTING_BASES)[basis],
-        "basis_as_reported": "SYNTHETIC",
-        "partner": "russia",
-        "preferred": np.where(preferred, "true", "false"),
-        "preferred_reason": np.where(preferred, "SYNTHETIC: the preferred row", ""),
-        "source_id": np.char.add("synthetic-", batch.astype(str)),
-        "note": "SYNTHETIC row: not a real figure",
-    })
+    return pd.DataFrame(
+        {
+            "year": YEARS[i % len(YEARS)],
+            "measure": np.asarray(MEASURES)[(i // len(YEARS)) % len(MEASURES)],
+            "value_usd_bn": value,
+            "value_low_usd_bn": np.where(bounded, (value * 0.9).round(2), np.nan),
+            "value_high_usd_bn": np.where(bounded, (value * 1.1).round(2), np.nan),
+            "yoy_change_pct": rng.uniform(-50.0, 100.0, rows).round(1),
+            "reporting_basis": np.asarray(REPORTING_BASES)[basis],
+            "basis_as_reported": "SYNTHETIC",
+            "partner": "russia",
+            "preferred": np.where(preferred, "true", "false"),
+            "preferred_reason": np.where(preferred, "SYNTHETIC: the preferred row", ""),
+            "source_id": np.char.add("synthetic-", batch.astype(str)),
+            "note": "SYNTHETIC row: not a real figure",
+        }
+    )
 
 
 def synthetic_version(folder: Path, rows: int, seed: int) -> DatasetVersion:
@@ -119,17 +121,49 @@ def main() -> int:
     ours_b, plain_b, count = bundled(args.runs)
     reads, checks, plain_s, size = synthetic(args.rows, args.seed, args.runs)
     ours_s = [read + check for read, check in zip(reads, checks)]
-    rows, read_csv = f"{args.rows / 1e6:g}M-row SYNTHETIC trade-shaped file", "pandas.read_csv of the same file"
+    rows, read_csv = (
+        f"{args.rows / 1e6:g}M-row SYNTHETIC trade-shaped file",
+        "pandas.read_csv of the same file",
+    )
     note = f"{size / 2**20:.0f} MiB, seed {args.seed}"
     entries = [
-        entry("validation", f"`bilateral validate` work (load_all), {count} bundled datasets", statistics.median(ours_b),
-              "s", "pandas.read_csv of the same CSVs", statistics.median(plain_b)),
-        entry("validation", f"read + schema-validate a {rows}", statistics.median(ours_s), "s", read_csv,
-              statistics.median(plain_s), note=note),
-        entry("validation", f"  of which reading (text cells, CSV line numbers), {rows}", statistics.median(reads),
-              "s", read_csv, statistics.median(plain_s), detail=True, note=note),
-        entry("validation", f"  of which the pandera schema, {rows}", statistics.median(checks), "s", read_csv,
-              statistics.median(plain_s), detail=True, note=note),
+        entry(
+            "validation",
+            f"`bilateral validate` work (load_all), {count} bundled datasets",
+            statistics.median(ours_b),
+            "s",
+            "pandas.read_csv of the same CSVs",
+            statistics.median(plain_b),
+        ),
+        entry(
+            "validation",
+            f"read + schema-validate a {rows}",
+            statistics.median(ours_s),
+            "s",
+            read_csv,
+            statistics.median(plain_s),
+            note=note,
+        ),
+        entry(
+            "validation",
+            f"  of which reading (text cells, CSV line numbers), {rows}",
+            statistics.median(reads),
+            "s",
+            read_csv,
+            statistics.median(plain_s),
+            detail=True,
+            note=note,
+        ),
+        entry(
+            "validation",
+            f"  of which the pandera schema, {rows}",
+            statistics.median(checks),
+            "s",
+            read_csv,
+            statistics.median(plain_s),
+            detail=True,
+            note=note,
+        ),
     ]
     print(f"{'figure':80s} {'s':>7s} {'read_csv s':>11s} {'ratio':>6s}   (median of {args.runs})")
     for item in entries:

@@ -105,9 +105,13 @@ class Catalog:
         stats = file_stats(path)
         problems = []
         if stats.bytes != dataset.resource["bytes"]:
-            problems.append(f"{path}: size changed: expected {dataset.resource['bytes']} bytes, found {stats.bytes}")
+            problems.append(
+                f"{path}: size changed: expected {dataset.resource['bytes']} bytes, found {stats.bytes}"
+            )
         if stats.sha256 != dataset.expected_sha256:
-            problems.append(f"{path}: sha256 mismatch: expected {dataset.expected_sha256}, actual {stats.sha256}")
+            problems.append(
+                f"{path}: sha256 mismatch: expected {dataset.expected_sha256}, actual {stats.sha256}"
+            )
         return problems
 
     def verify(self, dataset: DatasetVersion) -> None:

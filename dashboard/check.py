@@ -18,9 +18,22 @@ from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build
 from dashboard.schemas.ledger import LedgerSchema
 from dashboard.targets import compute_ledger, ledger_frame, ledger_records
 
-COMPARED_KEYS = ("status", "actual_at_deadline", "actual_year", "attainment_pct", "shortfall", "first_reached_year",
-                 "years_late", "baseline_value", "required_cagr_pct", "actual_cagr_pct", "attainment_high_pct",
-                 "shortfall_high", "first_reached_high_year", "gap_years")
+COMPARED_KEYS = (
+    "status",
+    "actual_at_deadline",
+    "actual_year",
+    "attainment_pct",
+    "shortfall",
+    "first_reached_year",
+    "years_late",
+    "baseline_value",
+    "required_cagr_pct",
+    "actual_cagr_pct",
+    "attainment_high_pct",
+    "shortfall_high",
+    "first_reached_high_year",
+    "gap_years",
+)
 TRADE_MEASURE = "trade_turnover_usd_bn"
 
 
@@ -37,30 +50,58 @@ class CheckResult:
 
     def as_dict(self) -> dict:
         """The object `bilateral check --json` prints."""
-        return {"input": {**self.input.summary(), "as_of_year": self.as_of_year,
-                          "compared_with": {"trade": self.bundled_versions.get("trade"),
-                                            "targets": self.bundled_versions.get("targets")}},
-                "ledger": self.ledger, "changes": self.changes, "warnings": [w.as_dict() for w in self.warnings]}
+        return {
+            "input": {
+                **self.input.summary(),
+                "as_of_year": self.as_of_year,
+                "compared_with": {
+                    "trade": self.bundled_versions.get("trade"),
+                    "targets": self.bundled_versions.get("targets"),
+                },
+            },
+            "ledger": self.ledger,
+            "changes": self.changes,
+            "warnings": [w.as_dict() for w in self.warnings],
+        }
 
 
-def check_trade(trade_input: TradeInput, catalog: Catalog | None = None, as_of_year: int | None = None,
-                cache_dir: Path | None = DEFAULT_CACHE_DIR, bundled: Processed | None = None) -> CheckResult:
+def check_trade(
+    trade_input: TradeInput,
+    catalog: Catalog | None = None,
+    as_of_year: int | None = None,
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    bundled: Processed | None = None,
+) -> CheckResult:
     """Judge every target with the file's trade figures in place of the bundled ones (other measures as bundled);
     `bundled` passes the active versions' processed tables already loaded (the dashboard's), else they are built."""
     if bundled is None:
-        bundled = build(catalog or Catalog(), as_of_year=as_of_year or dt.date.today().year, cache_dir=cache_dir)
+        bundled = build(
+            catalog or Catalog(), as_of_year=as_of_year or dt.date.today().year, cache_dir=cache_dir
+        )
     as_of_year = bundled.as_of_year
     frames = {**bundled.frames, "trade": trade_input.trade}
     entries = compute_ledger(bundled.frames["targets"], ledger_actuals(frames), as_of_year)
     ledger = ledger_records(LedgerSchema.validate(ledger_frame(entries)))
     warnings = list(trade_input.warnings) + _source_warnings(trade_input, bundled.frames["sources"])
     warnings += _coverage_warnings(trade_input)
-    return CheckResult(trade_input, ledger, ledger_changes(ledger_records(bundled.derived["ledger"]), ledger),
-                       bundled.versions, as_of_year, warnings)
+    return CheckResult(
+        trade_input,
+        ledger,
+        ledger_changes(ledger_records(bundled.derived["ledger"]), ledger),
+        bundled.versions,
+        as_of_year,
+        warnings,
+    )
 
 
-def check_file(file: InputFile, as_: str = "auto", catalog: Catalog | None = None, as_of_year: int | None = None,
-               progress: Callable[[int], None] | None = None, bundled: Processed | None = None) -> CheckResult:
+def check_file(
+    file: InputFile,
+    as_: str = "auto",
+    catalog: Catalog | None = None,
+    as_of_year: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    bundled: Processed | None = None,
+) -> CheckResult:
     """Read and judge a file given as a path or as uploaded bytes (InputFile.from_bytes(data, name)); raises
     InputError, whose `failures` list every located problem, when the file is not valid."""
     catalog = catalog or Catalog()
@@ -75,12 +116,23 @@ def ledger_changes(old: list[dict], new: list[dict]) -> list[dict]:
         previous = before.get(row["target_id"])
         if previous is None:
             continue
-        fields = [{"field": key, "old": previous[key], "new": row[key]} for key in COMPARED_KEYS
-                  if previous[key] != row[key]]
+        fields = [
+            {"field": key, "old": previous[key], "new": row[key]}
+            for key in COMPARED_KEYS
+            if previous[key] != row[key]
+        ]
         if fields:
-            changes.append({"target_id": row["target_id"], "title": row["title"],
-                            "status_changed": previous["status"] != row["status"], "old_status": previous["status"],
-                            "new_status": row["status"], "fields": fields, "_order": order})
+            changes.append(
+                {
+                    "target_id": row["target_id"],
+                    "title": row["title"],
+                    "status_changed": previous["status"] != row["status"],
+                    "old_status": previous["status"],
+                    "new_status": row["status"],
+                    "fields": fields,
+                    "_order": order,
+                }
+            )
     changes.sort(key=lambda change: (not change["status_changed"], change["_order"]))
     return [{key: value for key, value in change.items() if key != "_order"} for change in changes]
 
@@ -90,9 +142,17 @@ def _source_warnings(trade_input: TradeInput, sources: pd.DataFrame) -> list[Con
     if trade_input.format != "native":
         return []
     known = set(sources["source_id"].dropna())
-    return [ConsistencyWarning("trade", trade_input.file, line, "unresolved_source",
-                               f"source id '{source}' is not in the bundled sources dataset")
-            for line, source in zip(trade_input.line_numbers, trade_input.trade["source_id"]) if source not in known]
+    return [
+        ConsistencyWarning(
+            "trade",
+            trade_input.file,
+            line,
+            "unresolved_source",
+            f"source id '{source}' is not in the bundled sources dataset",
+        )
+        for line, source in zip(trade_input.line_numbers, trade_input.trade["source_id"])
+        if source not in known
+    ]
 
 
 def _coverage_warnings(trade_input: TradeInput) -> list[ConsistencyWarning]:
@@ -100,6 +160,12 @@ def _coverage_warnings(trade_input: TradeInput) -> list[ConsistencyWarning]:
     trade = trade_input.trade
     if ((trade["measure"] == "turnover") & trade["preferred"].astype(bool)).any():
         return []
-    return [ConsistencyWarning("trade", trade_input.file, None, "coverage",
-                               f"the file has no preferred turnover row: every {TRADE_MEASURE} target has no "
-                               "observation")]
+    return [
+        ConsistencyWarning(
+            "trade",
+            trade_input.file,
+            None,
+            "coverage",
+            f"the file has no preferred turnover row: every {TRADE_MEASURE} target has no observation",
+        )
+    ]

@@ -19,21 +19,32 @@ class DatasetDiff:
     key: list[str]
     added: list[dict]
     removed: list[dict]
-    changed: list[dict]   # {"key": {...}, "old_line", "new_line", "columns": [{"column", "old", "new"}]}
+    changed: list[dict]  # {"key": {...}, "old_line", "new_line", "columns": [{"column", "old", "new"}]}
 
     def rows(self) -> list[dict]:
         """One flat row per change (what a table shows): change, key columns, column, old, new."""
-        flat = [{"change": "removed", **_key(row, self.key), "column": None, "old": None, "new": None}
-                for row in self.removed]
-        flat += [{"change": "added", **_key(row, self.key), "column": None, "old": None, "new": None}
-                 for row in self.added]
+        flat = [
+            {"change": "removed", **_key(row, self.key), "column": None, "old": None, "new": None}
+            for row in self.removed
+        ]
+        flat += [
+            {"change": "added", **_key(row, self.key), "column": None, "old": None, "new": None}
+            for row in self.added
+        ]
         flat += [{"change": "changed", **c["key"], **cell} for c in self.changed for cell in c["columns"]]
         return flat
 
     def as_dict(self) -> dict:
         """The object `bilateral datasets diff --json` prints."""
-        return {"dataset": self.dataset, "old": self.old, "new": self.new, "key": self.key, "added": self.added,
-                "removed": self.removed, "changed": self.changed}
+        return {
+            "dataset": self.dataset,
+            "old": self.old,
+            "new": self.new,
+            "key": self.key,
+            "added": self.added,
+            "removed": self.removed,
+            "changed": self.changed,
+        }
 
 
 def diff_versions(catalog: Catalog, name: str, old: str, new: str) -> DatasetDiff:
@@ -48,11 +59,18 @@ def diff_versions(catalog: Catalog, name: str, old: str, new: str) -> DatasetDif
         (old_line, a), (new_line, b) = rows_before[k], rows_after[k]
         cells = [{"column": c, "old": a.get(c), "new": b.get(c)} for c in columns if a.get(c) != b.get(c)]
         if cells:
-            changed.append({"key": _key(b, key), "old_line": old_line, "new_line": new_line, "columns": cells})
-    return DatasetDiff(name, old, new, key,
-                       [{"line": line, **row} for k, (line, row) in rows_after.items() if k not in rows_before],
-                       [{"line": line, **row} for k, (line, row) in rows_before.items() if k not in rows_after],
-                       changed)
+            changed.append(
+                {"key": _key(b, key), "old_line": old_line, "new_line": new_line, "columns": cells}
+            )
+    return DatasetDiff(
+        name,
+        old,
+        new,
+        key,
+        [{"line": line, **row} for k, (line, row) in rows_after.items() if k not in rows_before],
+        [{"line": line, **row} for k, (line, row) in rows_before.items() if k not in rows_after],
+        changed,
+    )
 
 
 def _keyed(table: Table, key: list[str], kinds: dict[str, str]) -> dict[tuple, tuple[int, dict]]:

@@ -35,8 +35,12 @@ class Processed:
     vintages: dict[str, pd.DataFrame]
 
 
-def build(catalog: Catalog | None = None, overrides: dict[str, str] | None = None, as_of_year: int | None = None,
-          cache_dir: Path | None = DEFAULT_CACHE_DIR) -> Processed:
+def build(
+    catalog: Catalog | None = None,
+    overrides: dict[str, str] | None = None,
+    as_of_year: int | None = None,
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+) -> Processed:
     """Verify every input's hash, then return the processed tables from the cache or by computing them."""
     catalog = catalog or Catalog()
     as_of_year = as_of_year or dt.date.today().year
@@ -47,8 +51,15 @@ def build(catalog: Catalog | None = None, overrides: dict[str, str] | None = Non
     loaded = load_valid(catalog, overrides)
     frames = loaded.frames()
     vintages = load_vintages(catalog, VINTAGED_DATASET)
-    processed = Processed(loaded.versions(), loaded.hashes(), as_of_year, frames,
-                          derive(frames, vintages, as_of_year), loaded.warnings, vintages)
+    processed = Processed(
+        loaded.versions(),
+        loaded.hashes(),
+        as_of_year,
+        frames,
+        derive(frames, vintages, as_of_year),
+        loaded.warnings,
+        vintages,
+    )
     _write_cache(cache_dir, key, processed)
     return processed
 
@@ -63,7 +74,9 @@ def cache_key(catalog: Catalog, overrides: dict[str, str], as_of_year: int) -> s
         dataset = catalog.resolve(VINTAGED_DATASET, version)
         catalog.verify(dataset)
         inputs[f"{VINTAGED_DATASET}@{version}"] = dataset.expected_sha256
-    payload = json.dumps({"inputs": inputs, "as_of_year": as_of_year, "code": code_fingerprint()}, sort_keys=True)
+    payload = json.dumps(
+        {"inputs": inputs, "as_of_year": as_of_year, "code": code_fingerprint()}, sort_keys=True
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

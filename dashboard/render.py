@@ -8,8 +8,15 @@ from rich.console import Console
 from rich.table import Table
 
 MIN_PIPE_WIDTH = 140
-STATUS_STYLE = {"met": "green", "on_track": "green", "missed": "red", "deterioration": "red",
-                "acceleration_needed": "yellow", "limited_progress": "yellow", "no_observation": "dim"}
+STATUS_STYLE = {
+    "met": "green",
+    "on_track": "green",
+    "missed": "red",
+    "deterioration": "red",
+    "acceleration_needed": "yellow",
+    "limited_progress": "yellow",
+    "no_observation": "dim",
+}
 
 
 def validation_tables(console: Console, reports, warnings) -> None:
@@ -27,7 +34,9 @@ def validation_tables(console: Console, reports, warnings) -> None:
         for column in ("file", "line", "column", "check", "value"):
             table.add_column(column, overflow="fold")
         for failure in failures:
-            table.add_row(failure.file, _text(failure.line), _text(failure.column), failure.check, failure.value)
+            table.add_row(
+                failure.file, _text(failure.line), _text(failure.column), failure.check, failure.value
+            )
         console.print(table)
     warnings_table(console, warnings)
 
@@ -48,18 +57,43 @@ def warnings_table(console: Console, warnings) -> None:
 def ledger_table(console: Console, records: list[dict], versions: dict[str, str]) -> None:
     """The target ledger, one row per target, status coloured; notes below the table."""
     table = Table(title=f"Target ledger (trade {versions.get('trade')}, targets {versions.get('targets')})")
-    for header in ("target", "deadline", "goal", "baseline", "actual", "attained", "first reached",
-                   "growth req. / act.", "status"):
+    for header in (
+        "target",
+        "deadline",
+        "goal",
+        "baseline",
+        "actual",
+        "attained",
+        "first reached",
+        "growth req. / act.",
+        "status",
+    ):
         table.add_column(header, overflow="fold")
     for r in records:
-        goal = _num(r["target_value"]) if r["target_value"] is not None else f"{_num(r['target_low'])}-{_num(r['target_high'])}"
+        goal = (
+            _num(r["target_value"])
+            if r["target_value"] is not None
+            else f"{_num(r['target_low'])}-{_num(r['target_high'])}"
+        )
         late = "" if r["years_late"] is None else f" ({r['years_late']:+d} y)"
-        growth = "" if r["required_cagr_pct"] is None else f"{_num(r['required_cagr_pct'], 1)}% / " + (
-            f"{_num(r['actual_cagr_pct'], 1)}%" if r["actual_cagr_pct"] is not None else "n/a")
+        growth = (
+            ""
+            if r["required_cagr_pct"] is None
+            else f"{_num(r['required_cagr_pct'], 1)}% / "
+            + (f"{_num(r['actual_cagr_pct'], 1)}%" if r["actual_cagr_pct"] is not None else "n/a")
+        )
         style = STATUS_STYLE.get(r["status"], "")
-        table.add_row(r["title"], _text(r["deadline"]), f"{goal} {r['unit']}", _num(r["baseline_value"]),
-                      _num(r["actual_at_deadline"]), _num(r["attainment_pct"], 1) + ("%" if r["attainment_pct"] is not None else ""),
-                      _text(r["first_reached_year"]) + late, growth, f"[{style}]{r['status']}[/]")
+        table.add_row(
+            r["title"],
+            _text(r["deadline"]),
+            f"{goal} {r['unit']}",
+            _num(r["baseline_value"]),
+            _num(r["actual_at_deadline"]),
+            _num(r["attainment_pct"], 1) + ("%" if r["attainment_pct"] is not None else ""),
+            _text(r["first_reached_year"]) + late,
+            growth,
+            f"[{style}]{r['status']}[/]",
+        )
     console.print(table)
     for r in records:
         if r["notes"]:

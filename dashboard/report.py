@@ -44,8 +44,10 @@ class FiguresFailed(ReportError):
 
     def __init__(self, result: ReportResult):
         names = "; ".join(f"{name}: {error}" for name, error in result.failed.items())
-        super().__init__(f"{len(result.failed)} figure(s) failed ({names}); the {len(result.exported)} others "
-                         f"were written to {result.out_dir}")
+        super().__init__(
+            f"{len(result.failed)} figure(s) failed ({names}); the {len(result.exported)} others "
+            f"were written to {result.out_dir}"
+        )
         self.result = result
 
 
@@ -72,9 +74,16 @@ class ReportResult:
     manifest: dict = field(default_factory=dict)
 
 
-def write_report(processed: Processed, out_dir: Path, *, names: Iterable[str] | None = None,
-                 formats: Iterable[str] = FORMATS, specs: dict[str, FigureSpec] | None = None,
-                 exporter: Exporter | None = None, quiet: bool = True) -> ReportResult:
+def write_report(
+    processed: Processed,
+    out_dir: Path,
+    *,
+    names: Iterable[str] | None = None,
+    formats: Iterable[str] = FORMATS,
+    specs: dict[str, FigureSpec] | None = None,
+    exporter: Exporter | None = None,
+    quiet: bool = True,
+) -> ReportResult:
     """Export the figures (all, or `names`), then write manifest.json and report.html into `out_dir`.
 
     Failure policy. Every figure is drawn before anything is written: a builder that raises is a bug, so the run
@@ -88,7 +97,10 @@ def write_report(processed: Processed, out_dir: Path, *, names: Iterable[str] | 
     formats = tuple(formats)
     drawn = draw_all(select(specs or registered(), names), processed)
     exported, failed = [], {}
-    with _progress(len(drawn), quiet) as step, (nullcontext(exporter) if exporter else kaleido_server()) as export:
+    with (
+        _progress(len(drawn), quiet) as step,
+        nullcontext(exporter) if exporter else kaleido_server() as export,
+    ):
         out_dir = prepare(Path(out_dir))
         for spec, fig in drawn:
             step(spec.name)
@@ -101,7 +113,9 @@ def write_report(processed: Processed, out_dir: Path, *, names: Iterable[str] | 
     html = report_page.page_html(**page_data(processed, exported, failed, result.manifest))
     result.manifest["report"] = file_entry(REPORT_NAME, "html", html.encode("utf-8"))
     write_atomic(out_dir / REPORT_NAME, html.encode("utf-8"))
-    write_atomic(out_dir / MANIFEST_NAME, (json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n").encode())
+    write_atomic(
+        out_dir / MANIFEST_NAME, (json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    )
     if failed:
         raise FiguresFailed(result)
     return result
@@ -128,8 +142,14 @@ def draw_all(specs: list[FigureSpec], processed: Processed) -> list[tuple[Figure
     return drawn
 
 
-def export_figure(spec: FigureSpec, fig: go.Figure, processed: Processed, out_dir: Path,
-                  formats: tuple[str, ...], export: Exporter) -> Exported:
+def export_figure(
+    spec: FigureSpec,
+    fig: go.Figure,
+    processed: Processed,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    export: Exporter,
+) -> Exported:
     """Render every format in memory, check it, then write each file atomically."""
     start = time.perf_counter()
     rendered = {fmt: checked(fmt, export(fig, fmt)) for fmt in formats}
@@ -139,30 +159,60 @@ def export_figure(spec: FigureSpec, fig: go.Figure, processed: Processed, out_di
         write_atomic(out_dir / f"{spec.name}.{fmt}", data)
         files.append(file_entry(f"{spec.name}.{fmt}", fmt, data))
     source_ids = sorted(set(shown_rows(fig)["source_id"].dropna().astype(str)))
-    return Exported(spec, spec.versions(processed), files, source_ids, image, _now(),
-                    round(time.perf_counter() - start, 3))
+    return Exported(
+        spec,
+        spec.versions(processed),
+        files,
+        source_ids,
+        image,
+        _now(),
+        round(time.perf_counter() - start, 3),
+    )
 
 
-def manifest(processed: Processed, exported: list[Exported], failed: dict[str, str], formats: tuple[str, ...],
-             created: str) -> dict:
+def manifest(
+    processed: Processed,
+    exported: list[Exported],
+    failed: dict[str, str],
+    formats: tuple[str, ...],
+    created: str,
+) -> dict:
     """What was written, from which dataset versions (with their sha256), by which package version, when."""
     package = package_version()
     return {
         "package": {"name": DISTRIBUTION, "version": package},
         "created": created,
         "as_of_year": processed.as_of_year,
-        "export": {"formats": list(formats), "width": style.EXPORT_WIDTH, "height": style.EXPORT_HEIGHT,
-                   "scale": 1, "font_family": style.FONT_FAMILY},
+        "export": {
+            "formats": list(formats),
+            "width": style.EXPORT_WIDTH,
+            "height": style.EXPORT_HEIGHT,
+            "scale": 1,
+            "font_family": style.FONT_FAMILY,
+        },
         "datasets": _datasets(processed, processed.versions),
         "vintages": {VINTAGED_DATASET: sorted(processed.vintages)},
-        "figures": [{"name": e.spec.name, "title": e.spec.title, "page": e.spec.page, "package_version": package,
-                     "rendered_at": e.rendered_at, "seconds": e.seconds, "datasets": _datasets(processed, e.versions),
-                     "files": e.files, "source_ids": e.source_ids} for e in exported],
+        "figures": [
+            {
+                "name": e.spec.name,
+                "title": e.spec.title,
+                "page": e.spec.page,
+                "package_version": package,
+                "rendered_at": e.rendered_at,
+                "seconds": e.seconds,
+                "datasets": _datasets(processed, e.versions),
+                "files": e.files,
+                "source_ids": e.source_ids,
+            }
+            for e in exported
+        ],
         "failed": [{"name": name, "error": error} for name, error in failed.items()],
     }
 
 
-def page_data(processed: Processed, exported: list[Exported], failed: dict[str, str], manifest_: dict) -> dict:
+def page_data(
+    processed: Processed, exported: list[Exported], failed: dict[str, str], manifest_: dict
+) -> dict:
     """Everything report.html shows, as plain data for the pure page builder."""
     records = ledger_records(processed.derived["ledger"])
     cited: dict[str, list[str]] = {}
@@ -172,13 +222,28 @@ def page_data(processed: Processed, exported: list[Exported], failed: dict[str, 
     for record in records:
         for source_id in filter(None, (s.strip() for s in (record["source_ids"] or "").split(";"))):
             cited.setdefault(source_id, []).append("ledger")
-    figures = [{"name": e.spec.name, "title": e.spec.title, "page": e.spec.page, "image": e.image,
-                "media_type": "image/png", "versions": e.versions, "files": [f["file"] for f in e.files]}
-               for e in exported]
-    return {"figures": figures, "ledger": records, "warnings": [w.as_dict() for w in processed.warnings],
-            "bibliography": report_page.bibliography(processed.frames["sources"], cited), "failed": failed,
-            "datasets": manifest_["datasets"], "created": manifest_["created"],
-            "package_version": manifest_["package"]["version"]}
+    figures = [
+        {
+            "name": e.spec.name,
+            "title": e.spec.title,
+            "page": e.spec.page,
+            "image": e.image,
+            "media_type": "image/png",
+            "versions": e.versions,
+            "files": [f["file"] for f in e.files],
+        }
+        for e in exported
+    ]
+    return {
+        "figures": figures,
+        "ledger": records,
+        "warnings": [w.as_dict() for w in processed.warnings],
+        "bibliography": report_page.bibliography(processed.frames["sources"], cited),
+        "failed": failed,
+        "datasets": manifest_["datasets"],
+        "created": manifest_["created"],
+        "package_version": manifest_["package"]["version"],
+    }
 
 
 def package_version() -> str:
@@ -191,7 +256,10 @@ def package_version() -> str:
 
 def _datasets(processed: Processed, versions: dict[str, str]) -> dict[str, dict]:
     """{name: {version, sha256}} for the datasets named in `versions`."""
-    return {name: {"version": version, "sha256": processed.hashes.get(name)} for name, version in sorted(versions.items())}
+    return {
+        name: {"version": version, "sha256": processed.hashes.get(name)}
+        for name, version in sorted(versions.items())
+    }
 
 
 def _now() -> str:
@@ -205,8 +273,13 @@ def _progress(total: int, quiet: bool):
     if quiet:
         yield lambda name: None
         return
-    columns = (TextColumn("figures"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.description}"))
+    columns = (
+        TextColumn("figures"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
     with Progress(*columns, console=Console(stderr=True)) as progress:
         task = progress.add_task("starting Chromium", total=total)
         started = []

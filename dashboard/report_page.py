@@ -18,28 +18,60 @@ vertical-align:top;text-align:left;overflow-wrap:anywhere}th{background:#f3f3f3}
 .failed{background:#fde8e0;border:1px solid #D55E00;padding:.5rem 1rem}.status{font-weight:bold}
 blockquote{margin:0;font-style:italic}
 """
-LEDGER_COLUMNS = ("target", "pledged", "deadline", "goal", "baseline", "actual", "attained", "shortfall",
-                  "first reached", "growth required / achieved", "status", "notes", "sources")
+LEDGER_COLUMNS = (
+    "target",
+    "pledged",
+    "deadline",
+    "goal",
+    "baseline",
+    "actual",
+    "attained",
+    "shortfall",
+    "first reached",
+    "growth required / achieved",
+    "status",
+    "notes",
+    "sources",
+)
 WARNING_COLUMNS = ("dataset", "line", "kind", "message")
 SOURCE_COLUMNS = ("source id", "publisher", "date", "address", "quote", "reliability", "used by")
 
 
-def page_html(*, figures: list[dict], ledger: list[dict], warnings: list[dict], bibliography: list[dict],
-              failed: dict[str, str], datasets: dict[str, dict], created: str, package_version: str) -> str:
+def page_html(
+    *,
+    figures: list[dict],
+    ledger: list[dict],
+    warnings: list[dict],
+    bibliography: list[dict],
+    failed: dict[str, str],
+    datasets: dict[str, dict],
+    created: str,
+    package_version: str,
+) -> str:
     """The whole report page: datasets, failures, every figure, the ledger, the warnings, the bibliography."""
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Sino-Russian bilateral indicators: figures</title>", f"<style>{CSS}</style></head><body>",
+        "<title>Sino-Russian bilateral indicators: figures</title>",
+        f"<style>{CSS}</style></head><body>",
         "<h1>Sino-Russian bilateral indicators: stated targets against outcomes</h1>",
-        (f'<p class="meta">Generated {escape(created)} by sino-russian-dashboard {escape(package_version)}; '
-         f"{len(figures)} figure(s). Every number carries its source: hover ids in the dashboard, the "
-         "bibliography at the end of this page.</p>"),
-        _contents(figures), _datasets_table(datasets), _failures(failed),
-        "<h2 id=\"figures\">Figures</h2>", *(_figure(figure) for figure in figures),
-        '<h2 id="ledger">Target ledger</h2>', _ledger_table(ledger),
-        f'<h2 id="warnings">Consistency warnings ({len(warnings)})</h2>', _warnings_table(warnings),
-        f'<h2 id="sources">Bibliography ({len(bibliography)} sources)</h2>', _sources_table(bibliography),
+        (
+            f'<p class="meta">Generated {escape(created)} by sino-russian-dashboard {escape(package_version)}; '
+            f"{len(figures)} figure(s). Every number carries its source: hover ids in the dashboard, the "
+            "bibliography at the end of this page.</p>"
+        ),
+        _contents(figures),
+        _datasets_table(datasets),
+        _failures(failed),
+        '<h2 id="figures">Figures</h2>',
+        *(_figure(figure) for figure in figures),
+        '<h2 id="ledger">Target ledger</h2>',
+        _ledger_table(ledger),
+        f'<h2 id="warnings">Consistency warnings ({len(warnings)})</h2>',
+        _warnings_table(warnings),
+        f'<h2 id="sources">Bibliography ({len(bibliography)} sources)</h2>',
+        _sources_table(bibliography),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -51,10 +83,17 @@ def bibliography(sources: pd.DataFrame, cited: dict[str, list[str]]) -> list[dic
     entries = []
     for source_id in sorted(cited):
         row = by_id.get(source_id, {})
-        entries.append({"source_id": source_id, "publisher": _text(row.get("publisher")) or "(not in sources)",
-                        "published": _text(row.get("published")), "address": address(row),
-                        "quote": _text(row.get("quote")), "reliability": _text(row.get("reliability")),
-                        "used_by": sorted(set(cited[source_id]))})
+        entries.append(
+            {
+                "source_id": source_id,
+                "publisher": _text(row.get("publisher")) or "(not in sources)",
+                "published": _text(row.get("published")),
+                "address": address(row),
+                "quote": _text(row.get("quote")),
+                "reliability": _text(row.get("reliability")),
+                "used_by": sorted(set(cited[source_id])),
+            }
+        )
     return entries
 
 
@@ -75,14 +114,16 @@ def data_uri(media_type: str, data: bytes) -> str:
 def _contents(figures: list[dict]) -> str:
     """Links to each figure and section of the page."""
     items = "".join(f'<li><a href="#fig-{escape(f["name"])}">{escape(f["title"])}</a></li>' for f in figures)
-    return (f"<nav><ul>{items}<li><a href=\"#ledger\">Target ledger</a></li><li><a href=\"#warnings\">Consistency "
-            "warnings</a></li><li><a href=\"#sources\">Bibliography</a></li></ul></nav>")
+    return (
+        f'<nav><ul>{items}<li><a href="#ledger">Target ledger</a></li><li><a href="#warnings">Consistency '
+        'warnings</a></li><li><a href="#sources">Bibliography</a></li></ul></nav>'
+    )
 
 
 def _datasets_table(datasets: dict[str, dict]) -> str:
     """The dataset versions the page was drawn from, with their sha256."""
     rows = [(name, d["version"], d.get("sha256") or "") for name, d in datasets.items()]
-    return "<h2 id=\"datasets\">Dataset versions</h2>" + _table(("dataset", "version", "sha256"), rows)
+    return '<h2 id="datasets">Dataset versions</h2>' + _table(("dataset", "version", "sha256"), rows)
 
 
 def _failures(failed: dict[str, str]) -> str:
@@ -90,32 +131,57 @@ def _failures(failed: dict[str, str]) -> str:
     if not failed:
         return ""
     items = "".join(f"<li><b>{escape(name)}</b>: {escape(error)}</li>" for name, error in failed.items())
-    return f'<div class="failed" id="failed"><p>These figures could not be exported:</p><ul>{items}</ul></div>'
+    return (
+        f'<div class="failed" id="failed"><p>These figures could not be exported:</p><ul>{items}</ul></div>'
+    )
 
 
 def _figure(figure: dict) -> str:
     """One figure: the image (title, units, versions and source line are drawn in it) and a caption."""
     versions = ", ".join(f"{name} {version}" for name, version in sorted(figure["versions"].items()))
-    return (f'<figure id="fig-{escape(figure["name"])}"><img alt="{escape(figure["title"])}" '
-            f'src="{data_uri(figure["media_type"], figure["image"])}" width="1200" height="700">'
-            f'<figcaption>{escape(figure["title"])} · page {escape(figure["page"])} · data {escape(versions)} · '
-            f'files {escape(", ".join(figure["files"]))}</figcaption></figure>')
+    return (
+        f'<figure id="fig-{escape(figure["name"])}"><img alt="{escape(figure["title"])}" '
+        f'src="{data_uri(figure["media_type"], figure["image"])}" width="1200" height="700">'
+        f"<figcaption>{escape(figure['title'])} · page {escape(figure['page'])} · data {escape(versions)} · "
+        f"files {escape(', '.join(figure['files']))}</figcaption></figure>"
+    )
 
 
 def _ledger_table(records: list[dict]) -> str:
     """The target ledger, one row per target, as `bilateral targets` prints it."""
     rows = []
     for r in records:
-        goal = _num(r["target_value"]) if r["target_value"] is not None else \
-            f"{_num(r['target_low'])}-{_num(r['target_high'])}"
+        goal = (
+            _num(r["target_value"])
+            if r["target_value"] is not None
+            else f"{_num(r['target_low'])}-{_num(r['target_high'])}"
+        )
         late = "" if r["years_late"] is None else f" ({r['years_late']:+d} y)"
-        growth = "" if r["required_cagr_pct"] is None else \
-            f"{_num(r['required_cagr_pct'], 1)}% / {_pct(r['actual_cagr_pct'])}"
-        actual = _num(r["actual_at_deadline"]) + (f" ({r['actual_year']})" if r["actual_year"] is not None else "")
-        rows.append((f"{r['title']} [{r['target_id']}]", _text(r["pledge_year"]), _text(r["deadline"]),
-                     f"{goal} {r['unit']}", f"{_num(r['baseline_value'])} ({_text(r['baseline_year'])})", actual,
-                     _pct(r["attainment_pct"]), _num(r["shortfall"]), _text(r["first_reached_year"]) + late,
-                     growth, r["status"], r["notes"] or "", (r["source_ids"] or "").replace(";", "; ")))
+        growth = (
+            ""
+            if r["required_cagr_pct"] is None
+            else f"{_num(r['required_cagr_pct'], 1)}% / {_pct(r['actual_cagr_pct'])}"
+        )
+        actual = _num(r["actual_at_deadline"]) + (
+            f" ({r['actual_year']})" if r["actual_year"] is not None else ""
+        )
+        rows.append(
+            (
+                f"{r['title']} [{r['target_id']}]",
+                _text(r["pledge_year"]),
+                _text(r["deadline"]),
+                f"{goal} {r['unit']}",
+                f"{_num(r['baseline_value'])} ({_text(r['baseline_year'])})",
+                actual,
+                _pct(r["attainment_pct"]),
+                _num(r["shortfall"]),
+                _text(r["first_reached_year"]) + late,
+                growth,
+                r["status"],
+                r["notes"] or "",
+                (r["source_ids"] or "").replace(";", "; "),
+            )
+        )
     return _table(LEDGER_COLUMNS, rows, numeric={1, 2, 4, 5, 6, 7, 8})
 
 
@@ -123,13 +189,25 @@ def _warnings_table(warnings: list[dict]) -> str:
     """Where sources disagree: listed, never resolved silently."""
     if not warnings:
         return "<p>No consistency warnings.</p>"
-    return _table(WARNING_COLUMNS, [(w["dataset"], _text(w["line"]), w["kind"], w["message"]) for w in warnings])
+    return _table(
+        WARNING_COLUMNS, [(w["dataset"], _text(w["line"]), w["kind"], w["message"]) for w in warnings]
+    )
 
 
 def _sources_table(entries: list[dict]) -> str:
     """The bibliography: one row per source the figures and the ledger use."""
-    rows = [(e["source_id"], e["publisher"], e["published"], _Link(e["address"]), _Quote(e["quote"]),
-             e["reliability"], ", ".join(e["used_by"])) for e in entries]
+    rows = [
+        (
+            e["source_id"],
+            e["publisher"],
+            e["published"],
+            _Link(e["address"]),
+            _Quote(e["quote"]),
+            e["reliability"],
+            ", ".join(e["used_by"]),
+        )
+        for e in entries
+    ]
     return _table(SOURCE_COLUMNS, rows)
 
 
@@ -144,8 +222,9 @@ class _Quote(str):
 def _table(headers, rows, numeric: set[int] = frozenset()) -> str:
     """An HTML table; every cell escaped."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(_cell(value, i in numeric) for i, value in enumerate(row)) + "</tr>"
-                   for row in rows)
+    body = "".join(
+        "<tr>" + "".join(_cell(value, i in numeric) for i, value in enumerate(row)) + "</tr>" for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -35,8 +35,16 @@ class ExportFailed(ReportError):
 
 
 # What exporting can raise without a bug in this package: the browser, the page, the disk.
-EXPORT_ERRORS = (KaleidoError, JavascriptError, DevtoolsProtocolError, BrowserClosedError, BrowserFailedError,
-                 TimeoutError, OSError, ExportFailed)
+EXPORT_ERRORS = (
+    KaleidoError,
+    JavascriptError,
+    DevtoolsProtocolError,
+    BrowserClosedError,
+    BrowserFailedError,
+    TimeoutError,
+    OSError,
+    ExportFailed,
+)
 
 
 def kaleido_export(fig: go.Figure, fmt: str) -> bytes:
@@ -53,8 +61,10 @@ def kaleido_server():
     so the browser is looked for first, as Kaleido looks for it ($BROWSER_PATH, then PATH).
     """
     if Chromium.find_browser(skip_local=False) is None:
-        raise ReportError("no Chromium found: install Debian's chromium and fonts-liberation (make system-deps) "
-                          "or set BROWSER_PATH; never download a browser")
+        raise ReportError(
+            "no Chromium found: install Debian's chromium and fonts-liberation (make system-deps) "
+            "or set BROWSER_PATH; never download a browser"
+        )
     quiet_pipe = _TornMessageFilter()
     logging.getLogger(PIPE_LOGGER).addFilter(quiet_pipe)
     kaleido.start_sync_server(n=1, mathjax=False, silence_warnings=True)

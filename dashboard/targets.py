@@ -7,7 +7,15 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-STATUSES = ("met", "missed", "on_track", "acceleration_needed", "limited_progress", "deterioration", "no_observation")
+STATUSES = (
+    "met",
+    "missed",
+    "on_track",
+    "acceleration_needed",
+    "limited_progress",
+    "deterioration",
+    "no_observation",
+)
 ON_TRACK_RATIO, ACCELERATION_RATIO = 0.95, 0.60  # Open SDG progress thresholds on actual/required growth
 ANNUAL_RATE, STANDING = "annual rate", "standing"
 
@@ -48,12 +56,20 @@ class LedgerEntry:
 
 def compute_ledger(targets: pd.DataFrame, actuals: pd.DataFrame, as_of_year: int) -> list[LedgerEntry]:
     """Judge every target against the actuals of its measure, as known in `as_of_year`."""
-    by_measure = {m: dict(zip(g["year"].astype(int), g["value"].astype(float))) for m, g in actuals.groupby("measure")}
+    by_measure = {
+        m: dict(zip(g["year"].astype(int), g["value"].astype(float))) for m, g in actuals.groupby("measure")
+    }
     return [judge(row, by_measure.get(row["measure"], {}), as_of_year) for row in targets.to_dict("records")]
 
 
-YEAR_COLUMNS = ("pledge_year", "baseline_year", "actual_year", "first_reached_year", "years_late",
-                "first_reached_high_year")
+YEAR_COLUMNS = (
+    "pledge_year",
+    "baseline_year",
+    "actual_year",
+    "first_reached_year",
+    "years_late",
+    "first_reached_high_year",
+)
 
 
 def ledger_frame(entries: list[LedgerEntry]) -> pd.DataFrame:
@@ -72,20 +88,42 @@ def judge(target: dict, series: dict[int, float], as_of_year: int) -> LedgerEntr
     deadline_year = None if _missing(target.get("deadline_year")) else int(target["deadline_year"])
     pledge_year, baseline_year = int(target["pledge_year"]), int(target["baseline_year"])
     entry = LedgerEntry(
-        target_id=target["target_id"], title=target["title"], measure=target["measure"], unit=target["unit"],
-        comparison=target["comparison"], pledge_year=pledge_year,
+        target_id=target["target_id"],
+        title=target["title"],
+        measure=target["measure"],
+        unit=target["unit"],
+        comparison=target["comparison"],
+        pledge_year=pledge_year,
         deadline=deadline_year if kind == "by_year" else (ANNUAL_RATE if kind == "annual_rate" else STANDING),
-        target_value=goal, target_low=low, target_high=high, baseline_year=baseline_year,
-        baseline_value=series.get(baseline_year), actual_at_deadline=None, actual_year=None, attainment_pct=None,
-        shortfall=None, first_reached_year=None, years_late=None, required_cagr_pct=None, actual_cagr_pct=None,
-        status="no_observation", notes="", source_ids=target.get("source_ids", ""),
+        target_value=goal,
+        target_low=low,
+        target_high=high,
+        baseline_year=baseline_year,
+        baseline_value=series.get(baseline_year),
+        actual_at_deadline=None,
+        actual_year=None,
+        attainment_pct=None,
+        shortfall=None,
+        first_reached_year=None,
+        years_late=None,
+        required_cagr_pct=None,
+        actual_cagr_pct=None,
+        status="no_observation",
+        notes="",
+        source_ids=target.get("source_ids", ""),
     )
     observed = {year: value for year, value in sorted(series.items()) if pledge_year <= year <= as_of_year}
-    notes = [f"range {_fmt(low)}-{_fmt(high)}: judged against the low end"] if high is not None and low is not None else []
+    notes = (
+        [f"range {_fmt(low)}-{_fmt(high)}: judged against the low end"]
+        if high is not None and low is not None
+        else []
+    )
     if not series:
         notes.append(f"no observation of {entry.measure} in the data")
     elif kind == "by_year":
-        _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes)
+        _judge_by_deadline(
+            entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes
+        )
     else:
         _judge_each_year(entry, threshold, at_most, observed, kind, notes)
     entry.notes = "; ".join(notes)
@@ -113,10 +151,16 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
         notes.append(f"high end first reached {reached_high}" if reached_high else "high end not reached")
     reached = [y for y in (entry.first_reached_year, entry.first_reached_high_year) if y is not None]
     last_looked_at = max(observed)
-    window_end = last_looked_at if high is not None and entry.first_reached_high_year is None else max(reached, default=last_looked_at)
+    window_end = (
+        last_looked_at
+        if high is not None and entry.first_reached_high_year is None
+        else max(reached, default=last_looked_at)
+    )
     entry.gap_years = missing_years(series, entry.pledge_year, window_end)
     if entry.gap_years:
-        notes.append(f"{_years_text(entry.gap_years)} {'has' if len(entry.gap_years) == 1 else 'have'} no data")
+        notes.append(
+            f"{_years_text(entry.gap_years)} {'has' if len(entry.gap_years) == 1 else 'have'} no data"
+        )
     if deadline_year < as_of_year:
         actual = series.get(deadline_year)
         if actual is None:
@@ -130,7 +174,9 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
         actual = observed[latest]
         entry.actual_year = latest
         entry.actual_cagr_pct = cagr_pct(entry.baseline_value, actual, latest - entry.baseline_year)
-        entry.status = progress_status(actual, threshold, entry.required_cagr_pct, entry.actual_cagr_pct, meets)
+        entry.status = progress_status(
+            actual, threshold, entry.required_cagr_pct, entry.actual_cagr_pct, meets
+        )
         notes.append(f"deadline {deadline_year} not yet passed; latest {latest}: {_fmt(actual)}")
     _attainment(entry, actual, threshold, high, at_most)
 
@@ -149,18 +195,26 @@ def _judge_each_year(entry, threshold, at_most, observed, kind, notes):
     failed = [row["year"] for row in entry.yearly if not row["met"]]
     if kind == "standing":
         entry.status = "missed" if failed else "met"
-        notes.append(f"exceeded in {_years_text(failed)}" if failed else f"not exceeded {min(observed)}-{latest}")
+        notes.append(
+            f"exceeded in {_years_text(failed)}" if failed else f"not exceeded {min(observed)}-{latest}"
+        )
     else:
         entry.status = "met" if meets(observed[latest], threshold) else "missed"
         reached = [row["year"] for row in entry.yearly if row["met"]]
-        notes.append(f"judged each year {min(observed)}-{latest}: " +
-                     (f"reached in {_years_text(reached)}" if reached else "not reached in any year"))
+        notes.append(
+            f"judged each year {min(observed)}-{latest}: "
+            + (f"reached in {_years_text(reached)}" if reached else "not reached in any year")
+        )
     if entry.gap_years:
-        notes.append(f"{_years_text(entry.gap_years)} {'has' if len(entry.gap_years) == 1 else 'have'} no data")
+        notes.append(
+            f"{_years_text(entry.gap_years)} {'has' if len(entry.gap_years) == 1 else 'have'} no data"
+        )
     _attainment(entry, observed[latest], threshold, None, at_most)
 
 
-def _attainment(entry: LedgerEntry, actual: float, threshold: float, high: float | None, at_most: bool) -> None:
+def _attainment(
+    entry: LedgerEntry, actual: float, threshold: float, high: float | None, at_most: bool
+) -> None:
     """Attainment (actual as % of target) and shortfall (target minus actual; negative = exceeded)."""
     entry.attainment_pct = _pct(actual, threshold)
     entry.shortfall = round(threshold - actual, 6) if not at_most else round(actual - threshold, 6)
@@ -232,11 +286,36 @@ def _years_text(years: list[int]) -> str:
     return ", ".join(str(y) for y in years)
 
 
-LEDGER_KEYS = ("target_id", "title", "measure", "unit", "comparison", "pledge_year", "deadline", "target_value",
-               "target_low", "target_high", "baseline_year", "baseline_value", "actual_at_deadline", "actual_year",
-               "attainment_pct", "shortfall", "first_reached_year", "years_late", "required_cagr_pct",
-               "actual_cagr_pct", "status", "notes", "attainment_high_pct", "shortfall_high",
-               "first_reached_high_year", "gap_years", "yearly", "source_ids")
+LEDGER_KEYS = (
+    "target_id",
+    "title",
+    "measure",
+    "unit",
+    "comparison",
+    "pledge_year",
+    "deadline",
+    "target_value",
+    "target_low",
+    "target_high",
+    "baseline_year",
+    "baseline_value",
+    "actual_at_deadline",
+    "actual_year",
+    "attainment_pct",
+    "shortfall",
+    "first_reached_year",
+    "years_late",
+    "required_cagr_pct",
+    "actual_cagr_pct",
+    "status",
+    "notes",
+    "attainment_high_pct",
+    "shortfall_high",
+    "first_reached_high_year",
+    "gap_years",
+    "yearly",
+    "source_ids",
+)
 
 
 def ledger_records(ledger: pd.DataFrame) -> list[dict]:

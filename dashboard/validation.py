@@ -25,7 +25,13 @@ class Failure:
 
     def as_dict(self) -> dict:
         """Plain-data form for JSON output."""
-        return {"file": self.file, "line": self.line, "column": self.column, "check": self.check, "value": self.value}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "check": self.check,
+            "value": self.value,
+        }
 
 
 @dataclass
@@ -49,9 +55,12 @@ class ValidationReport:
 def validate_table(table: Table, integrity_problems: list[str] = ()) -> ValidationReport:
     """Check a table against its dataset's schema, lazily, so one report lists every failure."""
     dataset = table.version
-    report = ValidationReport(dataset.name, dataset.version, str(dataset.csv_path), len(table.frame),
-                              sha256=dataset.expected_sha256)
-    report.failures += [Failure(report.file, None, None, "integrity", problem) for problem in integrity_problems]
+    report = ValidationReport(
+        dataset.name, dataset.version, str(dataset.csv_path), len(table.frame), sha256=dataset.expected_sha256
+    )
+    report.failures += [
+        Failure(report.file, None, None, "integrity", problem) for problem in integrity_problems
+    ]
     try:
         report.frame = schema_for(dataset.name).validate(table.frame, lazy=True)
     except pa.errors.SchemaErrors as errors:

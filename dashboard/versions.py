@@ -25,8 +25,16 @@ from dashboard.validation import unresolved_source_ids, validate_table
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 STAGING = ".staging"  # under datasets/, outside every dataset's folder: the catalog never sees a half-written version
 SOURCES = "sources"
-__all__ = ["Added", "DatasetDiff", "VersionError", "activate_version", "add_version", "diff_versions",
-           "list_versions", "show_version"]
+__all__ = [
+    "Added",
+    "DatasetDiff",
+    "VersionError",
+    "activate_version",
+    "add_version",
+    "diff_versions",
+    "list_versions",
+    "show_version",
+]
 
 
 class VersionError(BilateralError):
@@ -49,35 +57,56 @@ class Added:
 def list_versions(catalog: Catalog) -> list[dict]:
     """Every version of every dataset in the catalog, oldest first, with the active one marked."""
     active = catalog.active_versions()
-    return [_summary(catalog.resolve(name, version), active[name]) for name in sorted(active)
-            for version in catalog.versions(name)]
+    return [
+        _summary(catalog.resolve(name, version), active[name])
+        for name in sorted(active)
+        for version in catalog.versions(name)
+    ]
 
 
 def show_version(catalog: Catalog, name: str, version: str | None = None) -> dict:
     """A version's descriptor in short: fields, changelog, sources, integrity."""
     dataset = catalog.resolve(name, version)
     descriptor, resource = dataset.descriptor, dataset.resource
-    return {**_summary(dataset, catalog.active_versions()[name]), "title": descriptor.get("title", ""),
-            "description": descriptor.get("description", ""), "path": str(dataset.csv_path),
-            "bytes": resource.get("bytes"), "sha256": dataset.expected_sha256,
-            "integrity": catalog.integrity_problems(dataset),
-            "licenses": [licence.get("name") for licence in descriptor.get("licenses", [])],
-            "primary_key": resource["schema"].get("primaryKey", []), "fields": dataset.fields,
-            "changelog": descriptor.get("changelog", []), "sources": descriptor.get("sources", [])}
+    return {
+        **_summary(dataset, catalog.active_versions()[name]),
+        "title": descriptor.get("title", ""),
+        "description": descriptor.get("description", ""),
+        "path": str(dataset.csv_path),
+        "bytes": resource.get("bytes"),
+        "sha256": dataset.expected_sha256,
+        "integrity": catalog.integrity_problems(dataset),
+        "licenses": [licence.get("name") for licence in descriptor.get("licenses", [])],
+        "primary_key": resource["schema"].get("primaryKey", []),
+        "fields": dataset.fields,
+        "changelog": descriptor.get("changelog", []),
+        "sources": descriptor.get("sources", []),
+    }
 
 
-def add_version(catalog: Catalog, name: str, file: InputFile, version: str, note: str, activate: bool = False,
-                today: str | None = None) -> Added:
+def add_version(
+    catalog: Catalog,
+    name: str,
+    file: InputFile,
+    version: str,
+    note: str,
+    activate: bool = False,
+    today: str | None = None,
+) -> Added:
     """Validate `file` as a new version of `name`, then write it atomically beside the others (never over one)."""
     if not VERSION_PATTERN.match(version):
-        raise VersionError(f"'{version}' is not a version name: use letters, digits, '.', '_' or '-' "
-                           "(a date such as 2027-01-15)")
+        raise VersionError(
+            f"'{version}' is not a version name: use letters, digits, '.', '_' or '-' "
+            "(a date such as 2027-01-15)"
+        )
     if not note.strip():
         raise VersionError("--note must say what the new version changes")
     template = catalog.resolve(name)
     target = catalog.root / name / version
     if target.exists():
-        raise VersionError(f"{name} version {version} exists already: versions are immutable; choose a new version")
+        raise VersionError(
+            f"{name} version {version} exists already: versions are immutable; choose a new version"
+        )
     checked = _validated(catalog, name, file, template)
     descriptor = _descriptor(catalog, template, version, note, today or dt.date.today().isoformat())
     _write_version(catalog.root, target, descriptor, checked.data)
@@ -92,8 +121,15 @@ def add_version(catalog: Catalog, name: str, file: InputFile, version: str, note
             shutil.rmtree(target, ignore_errors=True)
             raise
     stats = main_resource(descriptor)
-    return Added(name, version, target, stats["rows"], stats["hash"].removeprefix("sha256:"), activate,
-                 checked.warnings)
+    return Added(
+        name,
+        version,
+        target,
+        stats["rows"],
+        stats["hash"].removeprefix("sha256:"),
+        activate,
+        checked.warnings,
+    )
 
 
 def activate_version(catalog: Catalog, name: str, version: str) -> str:
@@ -116,8 +152,13 @@ def _validated(catalog: Catalog, name: str, file: InputFile, template: DatasetVe
     """The file checked as the dataset's own CSV (a Comtrade export is checked, then refused: not a dataset)."""
     if name == "trade" and sniff_header(file).format != NATIVE:
         read_trade_input(file, "comtrade", catalog)
-        raise refuse(file.name, "format", "a Comtrade export, not the trade dataset's own columns: check it "
-                     "with 'bilateral check', or convert it to the dataset's columns with sources first", 1)
+        raise refuse(
+            file.name,
+            "format",
+            "a Comtrade export, not the trade dataset's own columns: check it "
+            "with 'bilateral check', or convert it to the dataset's columns with sources first",
+            1,
+        )
     known = None if name == SOURCES else _known_sources(catalog)
     return read_dataset_file(file, template, known)
 
@@ -209,11 +250,16 @@ def _summary(dataset: DatasetVersion, active: str) -> dict:
     """One line of `datasets list`."""
     changelog = dataset.descriptor.get("changelog", [])
     note = next((e.get("note", "") for e in reversed(changelog) if e.get("version") == dataset.version), "")
-    return {"dataset": dataset.name, "version": dataset.version, "active": dataset.version == active,
-            "rows": dataset.resource.get("rows"), "created": dataset.descriptor.get("created", ""), "note": note}
+    return {
+        "dataset": dataset.name,
+        "version": dataset.version,
+        "active": dataset.version == active,
+        "rows": dataset.resource.get("rows"),
+        "created": dataset.descriptor.get("created", ""),
+        "note": note,
+    }
 
 
 def _json(payload: dict, indent: int) -> bytes:
     """JSON text as the datasets folder writes it."""
     return (json.dumps(payload, indent=indent, ensure_ascii=False) + "\n").encode("utf-8")
-

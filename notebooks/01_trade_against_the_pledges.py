@@ -65,7 +65,8 @@ print(trade.name, trade.version, trade.csv_path.relative_to(DEFAULT_ROOT.parent)
 print("sha256 in the descriptor:", trade.expected_sha256)
 raw = pd.read_csv(trade.csv_path, dtype=str, keep_default_na=False)
 raw[raw["year"].isin(["1996", "2000", "2004"]) & (raw["measure"] == "turnover")][
-    ["year", "measure", "value_usd_bn", "reporting_basis", "preferred", "source_id"]]
+    ["year", "measure", "value_usd_bn", "reporting_basis", "preferred", "source_id"]
+]
 
 # %%
 pd.DataFrame(trade.fields)[["name", "type", "unit", "description"]].head(8)
@@ -81,8 +82,12 @@ pd.DataFrame(trade.fields)[["name", "type", "unit", "description"]].head(8)
 # %%
 loaded = load_all(catalog)
 print("valid:", loaded.ok)
-pd.DataFrame([{"dataset": r.dataset, "version": r.version, "rows": r.rows, "failures": len(r.failures)}
-              for r in loaded.reports.values()])
+pd.DataFrame(
+    [
+        {"dataset": r.dataset, "version": r.version, "rows": r.rows, "failures": len(r.failures)}
+        for r in loaded.reports.values()
+    ]
+)
 
 # %%
 pd.DataFrame([w.as_dict() for w in loaded.warnings])[["dataset", "line", "kind", "message"]].head(5)
@@ -134,9 +139,25 @@ ledger[["target_id", "deadline", "target_value", "actual_at_deadline", "attainme
 
 # %%
 pledge = ledger.set_index("target_id").loc["trade_20bn_by_2000"]
-pledge[["title", "pledge_year", "deadline", "target_value", "baseline_year", "baseline_value",
-        "actual_at_deadline", "attainment_pct", "shortfall", "first_reached_year", "years_late",
-        "required_cagr_pct", "actual_cagr_pct", "status", "notes"]]
+pledge[
+    [
+        "title",
+        "pledge_year",
+        "deadline",
+        "target_value",
+        "baseline_year",
+        "baseline_value",
+        "actual_at_deadline",
+        "attainment_pct",
+        "shortfall",
+        "first_reached_year",
+        "years_late",
+        "required_cagr_pct",
+        "actual_cagr_pct",
+        "status",
+        "notes",
+    ]
+]
 
 # %% [markdown]
 # The verdict, recomputed from the turnover series the ledger uses:
@@ -184,7 +205,8 @@ fig = spec.render(processed)
 print(spec.title, "| datasets:", spec.versions(processed))
 points = with_sources(shown_rows(fig), processed.frames["sources"])
 points[points["x"].isin([1996, 2000, 2004]) & points["series"].str.startswith("Turnover")][
-    ["series", "x", "y", "source_id", "publisher", "published", "quote"]]
+    ["series", "x", "y", "source_id", "publisher", "published", "quote"]
+]
 
 # %%
 fig

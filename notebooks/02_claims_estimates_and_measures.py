@@ -49,8 +49,17 @@ figures = registered()
 
 # %%
 migration = processed.frames["migration"]
-columns = ["year", "geography_label", "measure", "kind", "persons", "persons_low", "persons_high", "qualifier",
-           "source_id"]
+columns = [
+    "year",
+    "geography_label",
+    "measure",
+    "kind",
+    "persons",
+    "persons_low",
+    "persons_high",
+    "qualifier",
+    "source_id",
+]
 national = migration[migration["geography"] == "russia"].sort_values(["kind", "year"])
 national[columns]
 
@@ -62,8 +71,10 @@ national[columns]
 # %%
 claim = migration[(migration["source_id"] == "article-29788")].iloc[0]
 estimate = migration[(migration["source_id"] == "article-30018")].iloc[0]
-ratios = {"claim low / estimate high": claim["persons_low"] / estimate["persons_high"],
-          "claim high / estimate low": claim["persons_high"] / estimate["persons_low"]}
+ratios = {
+    "claim low / estimate high": claim["persons_low"] / estimate["persons_high"],
+    "claim high / estimate low": claim["persons_high"] / estimate["persons_low"],
+}
 assert (claim["kind"], estimate["kind"]) == ("claim", "estimate")
 assert round(ratios["claim low / estimate high"], 1) == 2.2 and ratios["claim high / estimate low"] == 20
 ratios
@@ -100,18 +111,25 @@ arms.groupby(["measure_basis", "vintage"]).size().rename("rows").to_frame()
 # Joining such points into one line would draw a trend out of a change of measure.
 
 # %%
-stated = arms[arms["measure_basis"] == "money_value"][["year", "period_label", "series", "share_pct",
-                                                       "share_low_pct", "qualifier", "source_id"]]
+stated = arms[arms["measure_basis"] == "money_value"][
+    ["year", "period_label", "series", "share_pct", "share_low_pct", "qualifier", "source_id"]
+]
 stated
 
 # %%
-tiv_1999 = arms[(arms["year"] == 1999) & (arms["vintage"] == "sipri-2022-05")].set_index("series")["tiv_usd_m"]
+tiv_1999 = arms[(arms["year"] == 1999) & (arms["vintage"] == "sipri-2022-05")].set_index("series")[
+    "tiv_usd_m"
+]
 russia_world_tiv_share_1999 = tiv_1999["tiv_supplier_total_exports"] / tiv_1999["tiv_world_total"] * 100
-china_share = {vintage: processed.derived[f"arms_china_share_{vintage}"].set_index("year")["share_pct"]
-               for vintage in ("sipri-2022-05", "sipri-2025-01")}
+china_share = {
+    vintage: processed.derived[f"arms_china_share_{vintage}"].set_index("year")["share_pct"]
+    for vintage in ("sipri-2022-05", "sipri-2025-01")
+}
 comparison = pd.DataFrame(china_share).loc[2000:2002]
 assert round(russia_world_tiv_share_1999, 1) == 16.9
-print(f"Russia's TIV share of world deliveries, 1999: {russia_world_tiv_share_1999:.1f}% (article, money value: 6%)")
+print(
+    f"Russia's TIV share of world deliveries, 1999: {russia_world_tiv_share_1999:.1f}% (article, money value: 6%)"
+)
 comparison
 
 # %% [markdown]
@@ -152,10 +170,19 @@ article_years
 
 # %%
 article = build(catalog, {"trade": "2002"}, cache_dir=None)
-keys = ["baseline_value", "actual_at_deadline", "attainment_pct", "shortfall", "first_reached_year", "status",
-        "notes"]
-pledge = {label: next(r for r in ledger_records(p.derived["ledger"]) if r["target_id"] == "trade_20bn_by_2000")
-          for label, p in (("trade 2002", article), (f"trade {processed.versions['trade']}", processed))}
+keys = [
+    "baseline_value",
+    "actual_at_deadline",
+    "attainment_pct",
+    "shortfall",
+    "first_reached_year",
+    "status",
+    "notes",
+]
+pledge = {
+    label: next(r for r in ledger_records(p.derived["ledger"]) if r["target_id"] == "trade_20bn_by_2000")
+    for label, p in (("trade 2002", article), (f"trade {processed.versions['trade']}", processed))
+}
 assert pledge["trade 2002"]["attainment_pct"] == 40.0 and pledge["trade 2002"]["first_reached_year"] is None
 pd.DataFrame({label: {key: record[key] for key in keys} for label, record in pledge.items()})
 

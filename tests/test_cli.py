@@ -13,16 +13,34 @@ import pytest
 from dashboard.cli import build_parser
 
 BILATERAL = Path(sys.executable).parent / "bilateral"
-LEDGER_JSON_KEYS = {"target_id", "measure", "unit", "pledge_year", "deadline", "target_value", "target_low",
-                    "target_high", "baseline_value", "actual_at_deadline", "attainment_pct", "shortfall",
-                    "first_reached_year", "years_late", "required_cagr_pct", "actual_cagr_pct", "status", "notes"}
+LEDGER_JSON_KEYS = {
+    "target_id",
+    "measure",
+    "unit",
+    "pledge_year",
+    "deadline",
+    "target_value",
+    "target_low",
+    "target_high",
+    "baseline_value",
+    "actual_at_deadline",
+    "attainment_pct",
+    "shortfall",
+    "first_reached_year",
+    "years_late",
+    "required_cagr_pct",
+    "actual_cagr_pct",
+    "status",
+    "notes",
+}
 
 
 def run(*args, cwd=None):
     """Run the installed console script; return (exit code, stdout, stderr)."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    done = subprocess.run([str(BILATERAL), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [str(BILATERAL), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, done.stdout, done.stderr
 
@@ -45,7 +63,8 @@ def test_validate_fails_with_a_report_on_a_corrupted_copy(datasets_copy):
     trade = next(d for d in report["datasets"] if d["dataset"] == "trade")
     assert not report["valid"] and not trade["valid"]
     assert {"file": str(trade_csv), "line": 4, "column": "value_usd_bn", "value": "lots"}.items() <= next(
-        f for f in trade["failures"] if f["line"] == 4).items()
+        f for f in trade["failures"] if f["line"] == 4
+    ).items()
     assert any(f["check"] == "integrity" and "sha256 mismatch" in f["value"] for f in trade["failures"])
 
 
@@ -79,19 +98,22 @@ def test_targets_on_the_2002_vintage():
     code, out, _ = run("targets", "--json", "--as-of", "2026", "--version", "trade=2002")
     pledge = next(row for row in json.loads(out) if row["target_id"] == "trade_20bn_by_2000")
     assert code == 0
-    assert pledge["baseline_value"] is None        # the article gives no 1996 level
-    assert pledge["actual_at_deadline"] == 8.0      # 2000, as the article states it
+    assert pledge["baseline_value"] is None  # the article gives no 1996 level
+    assert pledge["actual_at_deadline"] == 8.0  # 2000, as the article states it
     assert pledge["first_reached_year"] is None and "not reached by 2001" in pledge["notes"]
 
 
-@pytest.mark.parametrize("args", [
-    ("targets", "--version", "trade"),          # no '='
-    ("targets", "--version", "trade=1999"),     # no such version
-    ("targets", "--version", "tarde=2002"),     # no such dataset
-    ("targets", "--json", "--csv"),             # exclusive
-    ("frobnicate",),
-    (),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("targets", "--version", "trade"),  # no '='
+        ("targets", "--version", "trade=1999"),  # no such version
+        ("targets", "--version", "tarde=2002"),  # no such dataset
+        ("targets", "--json", "--csv"),  # exclusive
+        ("frobnicate",),
+        (),
+    ],
+)
 def test_usage_errors_exit_2_with_a_message(args):
     code, _, err = run(*args)
     assert code == 2

@@ -14,13 +14,30 @@ from tests.conftest import read_pack
 
 CATALOG = Catalog(DEFAULT_ROOT)
 ALL_VERSIONS = [(name, version) for name in CATALOG.active_versions() for version in CATALOG.versions(name)]
-REQUIRED_DESCRIPTOR_KEYS = {"name", "version", "created", "description", "licenses", "attribution", "sources",
-                            "changelog", "resources"}
+REQUIRED_DESCRIPTOR_KEYS = {
+    "name",
+    "version",
+    "created",
+    "description",
+    "licenses",
+    "attribution",
+    "sources",
+    "changelog",
+    "resources",
+}
 
 
 def test_catalog_pins_every_dataset_of_the_issue():
-    assert set(CATALOG.active_versions()) == {"sources", "trade", "targets", "arms", "border", "migration",
-                                              "energy", "events"}
+    assert set(CATALOG.active_versions()) == {
+        "sources",
+        "trade",
+        "targets",
+        "arms",
+        "border",
+        "migration",
+        "energy",
+        "events",
+    }
 
 
 @pytest.mark.parametrize(("name", "version"), ALL_VERSIONS)
@@ -31,7 +48,10 @@ def test_descriptor_matches_file(name, version):
     assert any(entry["version"] == version for entry in dataset.descriptor["changelog"])
     stats = file_stats(dataset.csv_path)
     assert (stats.bytes, stats.sha256, stats.rows) == (
-        dataset.resource["bytes"], dataset.expected_sha256, dataset.resource["rows"])
+        dataset.resource["bytes"],
+        dataset.expected_sha256,
+        dataset.resource["rows"],
+    )
     header = next(csv.reader(io.StringIO(dataset.csv_path.read_text(encoding="utf-8"))))
     assert header == [field["name"] for field in dataset.fields]
     assert all(field.get("description") for field in dataset.fields)
@@ -55,30 +75,40 @@ def test_article_sources_quote_the_article_at_their_offset(catalog, source_pack)
     article_rows = sources[sources["source_id"].str.startswith("article-")]
     assert len(article_rows) >= 10
     for row in article_rows.itertuples():
-        assert article[row.char_offset:row.char_offset + len(row.quote)] == row.quote, row.source_id
+        assert article[row.char_offset : row.char_offset + len(row.quote)] == row.quote, row.source_id
 
 
 def test_non_article_quotes_appear_in_the_source_pack(catalog, source_pack):
     pack_text = {path.name: path.read_text(encoding="utf-8") for path in source_pack.glob("*.csv")}
     sources = validate_table(catalog.read(catalog.resolve("sources"))).frame
     quoted = sources[sources["quote"].notna() & ~sources["source_id"].str.startswith("article-")]
-    missing = [row.source_id for row in quoted.itertuples()
-               if row.quote.replace('"', '""') not in pack_text[row.pack_file] and row.quote not in pack_text[row.pack_file]]
+    missing = [
+        row.source_id
+        for row in quoted.itertuples()
+        if row.quote.replace('"', '""') not in pack_text[row.pack_file]
+        and row.quote not in pack_text[row.pack_file]
+    ]
     assert missing == []
 
 
 def test_current_trade_holds_exactly_the_packs_figures(catalog, source_pack):
     pack = read_pack(source_pack, "trade_annual.csv")
-    expected = sorted(zip(pack["year"].astype(int), pack["indicator"], pack["value_usd_bn"], pack["yoy_change_pct"]))
+    expected = sorted(
+        zip(pack["year"].astype(int), pack["indicator"], pack["value_usd_bn"], pack["yoy_change_pct"])
+    )
     ours = catalog.read(catalog.resolve("trade", "2026-11-28")).frame.fillna("")
-    actual = sorted(zip(ours["year"].astype(int), ours["measure"], ours["value_usd_bn"], ours["yoy_change_pct"]))
+    actual = sorted(
+        zip(ours["year"].astype(int), ours["measure"], ours["value_usd_bn"], ours["yoy_change_pct"])
+    )
     assert actual == expected
 
 
 def test_2002_vintage_is_the_articles_trade_figures(catalog, source_pack):
     figures = read_pack(source_pack, "article_figures.csv")
     article_levels = figures[(figures["indicator"].str.startswith("bilateral trade turnover"))]
-    expected = {(int(p[:4]), float(v)) for p, v in zip(article_levels["year_or_period"], article_levels["value"])}
+    expected = {
+        (int(p[:4]), float(v)) for p, v in zip(article_levels["year_or_period"], article_levels["value"])
+    }
     vintage = validate_table(catalog.read(catalog.resolve("trade", "2002"))).frame
     levels = vintage[vintage["value_usd_bn"].notna()]
     assert set(zip(levels["year"], levels["value_usd_bn"])) == expected
@@ -89,18 +119,36 @@ def test_trade_vintages_differ_by_real_revisions(catalog):
     old = validate_table(catalog.read(catalog.resolve("trade", "2002"))).frame
     new = validate_table(catalog.read(catalog.resolve("trade", "2026-11-28"))).frame
     old_1999 = old.loc[old["year"] == 1999, "value_usd_bn"].item()
-    new_1999 = new.loc[(new["year"] == 1999) & (new["measure"] == "turnover") & new["preferred"], "value_usd_bn"].item()
-    assert (old_1999, new_1999) == (5.9, 5.72)  # article fn 35 against Chinese customs (China Daily 2004-10-14)
+    new_1999 = new.loc[
+        (new["year"] == 1999) & (new["measure"] == "turnover") & new["preferred"], "value_usd_bn"
+    ].item()
+    assert (old_1999, new_1999) == (
+        5.9,
+        5.72,
+    )  # article fn 35 against Chinese customs (China Daily 2004-10-14)
 
 
 def test_targets_cover_the_issue_list(catalog):
     targets = validate_table(catalog.read(catalog.resolve("targets"))).frame.set_index("target_id")
     trade = targets[targets["measure"] == "trade_turnover_usd_bn"]
-    pledges = {(row.pledge_year, None if pd.isna(row.deadline_year) else int(row.deadline_year),
-                row.target_value if pd.notna(row.target_value) else (row.target_low, row.target_high))
-               for row in trade.itertuples()}
-    assert pledges == {(1996, 2000, 20.0), (2003, 2008, 20.0), (2004, 2010, (60.0, 80.0)), (2011, 2015, 100.0),
-                       (2011, 2020, 200.0), (2018, 2024, 200.0), (2022, None, 250.0), (2023, 2023, 200.0)}
+    pledges = {
+        (
+            row.pledge_year,
+            None if pd.isna(row.deadline_year) else int(row.deadline_year),
+            row.target_value if pd.notna(row.target_value) else (row.target_low, row.target_high),
+        )
+        for row in trade.itertuples()
+    }
+    assert pledges == {
+        (1996, 2000, 20.0),
+        (2003, 2008, 20.0),
+        (2004, 2010, (60.0, 80.0)),
+        (2011, 2015, 100.0),
+        (2011, 2020, 200.0),
+        (2018, 2024, 200.0),
+        (2022, None, 250.0),
+        (2023, 2023, 200.0),
+    }
     assert targets.loc["border_troops_ceiling_1997", "comparison"] == "at_most"
     assert targets.loc["border_troops_ceiling_1997", "target_value"] == 130400
     assert targets.loc["trade_250bn_a_year", "deadline_kind"] == "annual_rate"
@@ -111,7 +159,13 @@ def test_targets_cover_the_issue_list(catalog):
 def test_every_source_is_cited_by_some_row(catalog):
     loaded = load_all(catalog)
     frames = loaded.frames()
-    cited = {source for name, frame in frames.items() if name != "sources"
-             for column in ("source_id", "source_ids") if column in frame
-             for cell in frame[column].dropna() for source in cell.split(";")}
+    cited = {
+        source
+        for name, frame in frames.items()
+        if name != "sources"
+        for column in ("source_id", "source_ids")
+        if column in frame
+        for cell in frame[column].dropna()
+        for source in cell.split(";")
+    }
     assert set(frames["sources"]["source_id"]) - cited == set()

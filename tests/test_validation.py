@@ -28,15 +28,21 @@ def test_bundled_data_is_valid(catalog):
 
 
 def test_every_failure_is_listed_with_its_line(datasets_copy):
-    catalog = corrupt(datasets_copy, "trade", {
-        3: lambda line: line.replace("1992,turnover,5.86", "1992,turnover,-5.86"),
-        5: lambda line: line.replace("1993,", "19x3,", 1),
-        9: lambda line: line.replace(",unspecified,", ",hearsay,", 1),
-    })
+    catalog = corrupt(
+        datasets_copy,
+        "trade",
+        {
+            3: lambda line: line.replace("1992,turnover,5.86", "1992,turnover,-5.86"),
+            5: lambda line: line.replace("1993,", "19x3,", 1),
+            9: lambda line: line.replace(",unspecified,", ",hearsay,", 1),
+        },
+    )
     found = failures_of(catalog, "trade")
     assert (3, "value_usd_bn", "greater_than_or_equal_to(0)", "-5.86") in found
     assert any(line == 5 and column == "year" and value == "19x3" for line, column, _, value in found)
-    assert any(line == 9 and column == "reporting_basis" and value == "hearsay" for line, column, _, value in found)
+    assert any(
+        line == 9 and column == "reporting_basis" and value == "hearsay" for line, column, _, value in found
+    )
 
 
 def test_row_check_is_reported_once_per_row(datasets_copy):
@@ -47,11 +53,15 @@ def test_row_check_is_reported_once_per_row(datasets_copy):
 
 
 def test_unresolved_source_id_names_file_line_and_id(datasets_copy):
-    catalog = corrupt(datasets_copy, "trade", {2: lambda line: line.replace("trade-2015-03-china-daily", "trade-nowhere")})
+    catalog = corrupt(
+        datasets_copy, "trade", {2: lambda line: line.replace("trade-2015-03-china-daily", "trade-nowhere")}
+    )
     assert (2, "source_id", "source id resolves in sources", "trade-nowhere") in failures_of(catalog, "trade")
 
 
 def test_changed_bytes_are_an_integrity_failure_as_well(datasets_copy):
-    catalog = corrupt(datasets_copy, "targets", {2: lambda line: line.replace(",20,,,", ",25,,,", 1)}, reseal=False)
+    catalog = corrupt(
+        datasets_copy, "targets", {2: lambda line: line.replace(",20,,,", ",25,,,", 1)}, reseal=False
+    )
     found = failures_of(catalog, "targets")
     assert len(found) == 1 and found[0][2] == "integrity" and "sha256 mismatch" in found[0][3]

@@ -15,8 +15,13 @@ from dashboard.figures.style import STATUS_COLOURS
 from dashboard.processed import Processed
 
 STATUS_LABELS = {
-    "met": "✓ met", "missed": "✗ missed", "on_track": "↗ on track", "acceleration_needed": "→ acceleration needed",
-    "limited_progress": "↘ limited progress", "deterioration": "↓ deterioration", "no_observation": "? no observation",
+    "met": "✓ met",
+    "missed": "✗ missed",
+    "on_track": "↗ on track",
+    "acceleration_needed": "→ acceleration needed",
+    "limited_progress": "↘ limited progress",
+    "deterioration": "↓ deterioration",
+    "no_observation": "? no observation",
 }
 UNIT_FORMATS = {"usd_bn": "US${} bn", "mt": "{} Mt", "bcm": "{} bcm", "troops": "{} troops"}
 MISSING = "–"
@@ -25,8 +30,13 @@ DEFAULT_VINTAGE = "newest"
 
 def status_badge(status: str) -> dbc.Badge:
     """A badge naming the status in words and a symbol, coloured from the colour-blind-safe palette."""
-    return dbc.Badge(STATUS_LABELS.get(status, status), color=STATUS_COLOURS.get(status, "#999999"),
-                     text_color="dark", class_name="status-badge", pill=True)
+    return dbc.Badge(
+        STATUS_LABELS.get(status, status),
+        color=STATUS_COLOURS.get(status, "#999999"),
+        text_color="dark",
+        class_name="status-badge",
+        pill=True,
+    )
 
 
 def amount(value, unit: str | None) -> str:
@@ -58,13 +68,17 @@ def percent(value) -> str:
     return f"{value:,.0f}%"
 
 
-def data_choices(choices: dict[str, list[str]], chosen: dict[str, str], active_trade: str | None) -> dbc.Row | None:
+def data_choices(
+    choices: dict[str, list[str]], chosen: dict[str, str], active_trade: str | None
+) -> dbc.Row | None:
     """Selects of the trade data version and the SIPRI vintage a page's charts are drawn on (None: no choice)."""
     labels = {ids.TRADE_CHOICE: "Trade data version", ids.VINTAGE_CHOICE: "SIPRI vintage (arms transfers)"}
     columns = []
     for name, values in choices.items():
-        options = [{"label": f"{v} (active)" if name == ids.TRADE_CHOICE and v == active_trade else v, "value": v}
-                   for v in values]
+        options = [
+            {"label": f"{v} (active)" if name == ids.TRADE_CHOICE and v == active_trade else v, "value": v}
+            for v in values
+        ]
         if name == ids.VINTAGE_CHOICE:
             options.insert(0, {"label": "newest (default)", "value": DEFAULT_VINTAGE})
         select = dbc.Select(id=ids.data_choice_id(name), options=options, value=chosen[name], size="sm")
@@ -74,52 +88,102 @@ def data_choices(choices: dict[str, list[str]], chosen: dict[str, str], active_t
 
 def chart_card(spec: FigureSpec, figure: dict, processed: Processed) -> dbc.Card:
     """A registered figure with its export buttons and a caption naming the validated dataset versions."""
-    graph = dcc.Graph(id=ids.chart_id(spec.name, spec.follows_year_range), figure=figure,
-                      config=graph_config(spec.name), clear_on_unhover=True, className="chart-graph")
-    buttons = html.Div([
-        dbc.Button("CSV", id=ids.csv_button_id(spec.name), size="sm", color="secondary", outline=True,
-                   title="Download the data shown, one row per point, with its source", class_name="me-1"),
-        dbc.Button("SVG", id=ids.svg_button_id(spec.name), size="sm", color="secondary", outline=True,
-                   title="Download the chart as SVG (PNG: camera icon in the chart's tool bar)"),
-    ], className="chart-buttons")
-    header = html.Div([html.H2(spec.title, className="h6 mb-0"), buttons],
-                      className="d-flex justify-content-between align-items-center")
-    return dbc.Card([
-        dbc.CardHeader(header),
-        dbc.CardBody([html.Div(graph, **{"data-chart": spec.name}), caption(spec, processed)], class_name="p-2"),
-    ], class_name="mb-3 chart-card")
+    graph = dcc.Graph(
+        id=ids.chart_id(spec.name, spec.follows_year_range),
+        figure=figure,
+        config=graph_config(spec.name),
+        clear_on_unhover=True,
+        className="chart-graph",
+    )
+    buttons = html.Div(
+        [
+            dbc.Button(
+                "CSV",
+                id=ids.csv_button_id(spec.name),
+                size="sm",
+                color="secondary",
+                outline=True,
+                title="Download the data shown, one row per point, with its source",
+                class_name="me-1",
+            ),
+            dbc.Button(
+                "SVG",
+                id=ids.svg_button_id(spec.name),
+                size="sm",
+                color="secondary",
+                outline=True,
+                title="Download the chart as SVG (PNG: camera icon in the chart's tool bar)",
+            ),
+        ],
+        className="chart-buttons",
+    )
+    header = html.Div(
+        [html.H2(spec.title, className="h6 mb-0"), buttons],
+        className="d-flex justify-content-between align-items-center",
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader(header),
+            dbc.CardBody(
+                [html.Div(graph, **{"data-chart": spec.name}), caption(spec, processed)], class_name="p-2"
+            ),
+        ],
+        class_name="mb-3 chart-card",
+    )
 
 
 def caption(spec: FigureSpec, processed: Processed) -> html.P:
     """'Data: trade 2026-11-28 (sha256 caaec45f…), … passed validation.'"""
-    parts = [f"{name} {version} (sha256 {processed.hashes.get(name, '')[:8]}…)"
-             for name, version in spec.versions(processed).items()]
+    parts = [
+        f"{name} {version} (sha256 {processed.hashes.get(name, '')[:8]}…)"
+        for name, version in spec.versions(processed).items()
+    ]
     text = ("Data: " + ", ".join(parts) + ". Each passed its schema and hash checks.") if parts else ""
-    text += " Click a point for its source; drag across a time chart to set the years." if spec.follows_year_range \
+    text += (
+        " Click a point for its source; drag across a time chart to set the years."
+        if spec.follows_year_range
         else " Click a point for its source."
+    )
     return html.P(text, className="chart-caption small text-muted mb-0")
 
 
 def source_details(record: dict | None, source_id: str, point: dict) -> list:
     """The source of a clicked point: what was clicked, then publisher, date, quote, reliability, link, footnote."""
-    clicked = html.P([html.Strong(point.get("series") or "Point"), f": {point.get('x')} → {point.get('y')}"],
-                     className="small text-muted")
+    clicked = html.P(
+        [html.Strong(point.get("series") or "Point"), f": {point.get('x')} → {point.get('y')}"],
+        className="small text-muted",
+    )
     if record is None:
         return [clicked, dbc.Alert(f"Source id '{source_id}' is not in the bibliography.", color="warning")]
     footnote = record.get("footnote")
-    rows = [("Publisher", record.get("publisher")), ("Published", record.get("published")),
-            ("Reliability", record.get("reliability")), ("Source id", source_id)]
+    rows = [
+        ("Publisher", record.get("publisher")),
+        ("Published", record.get("published")),
+        ("Reliability", record.get("reliability")),
+        ("Source id", source_id),
+    ]
     if footnote is not None and not _blank(footnote):
         rows.append(("Footnote", f"note {footnote} of the 2002 article"))
     url = record.get("url")
     return [
         clicked,
-        html.Blockquote(html.P(record.get("quote") or MISSING, className="source-quote mb-0"),
-                        className="blockquote border-start border-3 ps-3"),
-        dbc.Table(html.Tbody([html.Tr([html.Th(k, scope="row"), html.Td(str(v))]) for k, v in rows
-                              if not _blank(v)]), size="sm", class_name="source-table"),
-        html.A("Open the source ↗", href=url, target="_blank", rel="noopener noreferrer") if not _blank(url) else None,
-        html.P(record.get("note"), className="small text-muted mt-2") if not _blank(record.get("note")) else None,
+        html.Blockquote(
+            html.P(record.get("quote") or MISSING, className="source-quote mb-0"),
+            className="blockquote border-start border-3 ps-3",
+        ),
+        dbc.Table(
+            html.Tbody(
+                [html.Tr([html.Th(k, scope="row"), html.Td(str(v))]) for k, v in rows if not _blank(v)]
+            ),
+            size="sm",
+            class_name="source-table",
+        ),
+        html.A("Open the source ↗", href=url, target="_blank", rel="noopener noreferrer")
+        if not _blank(url)
+        else None,
+        html.P(record.get("note"), className="small text-muted mt-2")
+        if not _blank(record.get("note"))
+        else None,
     ]
 
 

@@ -24,8 +24,9 @@ VINTAGED_DATASET = "trade"
 ARMS_SHARE_PREFIX = "arms_china_share_"
 
 
-def make_loader(catalog: Catalog | None = None, cache_dir: Path | None = DEFAULT_CACHE_DIR,
-                as_of_year: int | None = None) -> Loader:
+def make_loader(
+    catalog: Catalog | None = None, cache_dir: Path | None = DEFAULT_CACHE_DIR, as_of_year: int | None = None
+) -> Loader:
     """A callable returning the processed tables for a dict of dataset versions, built once per process each."""
     catalog = catalog or Catalog()
     active = catalog.active_versions()
@@ -119,8 +120,13 @@ class AppData:
             return view.year_range
         key = (name, self._drawn_view(name, view))
         if key not in self._extents:
-            xs = [x for trace in self.figure(name, view).data if getattr(trace, "x", None) is not None
-                  for x in trace.x if isinstance(x, numbers.Real) and math.isfinite(x)]
+            xs = [
+                x
+                for trace in self.figure(name, view).data
+                if getattr(trace, "x", None) is not None
+                for x in trace.x
+                if isinstance(x, numbers.Real) and math.isfinite(x)
+            ]
             self._extents[key] = (min(xs), max(xs)) if xs else None
         return self._extents[key]
 
@@ -128,8 +134,12 @@ class AppData:
         """What a figure is drawn for: the view without its years, pinning only the datasets the figure shows
         (and the SIPRI vintage only for a figure of arms transfers)."""
         shows = self.specs[name].datasets
-        return replace(view, year_range=None, versions=tuple(p for p in view.versions if p[0] in shows),
-                       vintage=view.vintage if "arms" in shows else None)
+        return replace(
+            view,
+            year_range=None,
+            versions=tuple(p for p in view.versions if p[0] in shows),
+            vintage=view.vintage if "arms" in shows else None,
+        )
 
     def _draw(self, name: str, view: View) -> go.Figure:
         """Draw a registered figure for a view."""
@@ -142,8 +152,15 @@ class AppData:
     def _disk_key(self, name: str, view: View) -> str:
         """What a drawn figure depends on: the code, the data's hashes, the as-of year and the view."""
         processed = self.processed(view)
-        return disk_key(self._code, processed.hashes, processed.versions, processed.as_of_year, name,
-                        view.vintage, view.target)
+        return disk_key(
+            self._code,
+            processed.hashes,
+            processed.versions,
+            processed.as_of_year,
+            name,
+            view.vintage,
+            view.target,
+        )
 
     @cached_property
     def _code(self) -> str:
@@ -153,8 +170,11 @@ class AppData:
 
 def year_bounds(processed: Processed) -> Bounds:
     """The first and last year of any dataset or derived table: the ends of the app's year range."""
-    years = [frame["year"].dropna() for frame in (*processed.frames.values(), *processed.derived.values())
-             if "year" in frame.columns and frame["year"].notna().any()]
+    years = [
+        frame["year"].dropna()
+        for frame in (*processed.frames.values(), *processed.derived.values())
+        if "year" in frame.columns and frame["year"].notna().any()
+    ]
     return int(min(y.min() for y in years)), int(max(y.max() for y in years))
 
 
@@ -165,8 +185,14 @@ def version_choices(processed: Processed) -> list[str]:
 
 def arms_vintages(processed: Processed) -> list[str]:
     """The SIPRI vintages that have a derived share table, newest first."""
-    return sorted((name.removeprefix(ARMS_SHARE_PREFIX) for name in processed.derived
-                   if name.startswith(ARMS_SHARE_PREFIX)), reverse=True)
+    return sorted(
+        (
+            name.removeprefix(ARMS_SHARE_PREFIX)
+            for name in processed.derived
+            if name.startswith(ARMS_SHARE_PREFIX)
+        ),
+        reverse=True,
+    )
 
 
 def source_record(processed: Processed, source_id: str) -> dict | None:

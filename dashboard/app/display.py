@@ -41,9 +41,19 @@ def x_range(year_range: tuple[int, int]) -> dict:
 def hover_line(year: float | None) -> dict:
     """A dotted vertical line at `year` across the plot (hidden when year is None)."""
     at = 0 if year is None else year
-    return {"type": "line", "name": HOVER_LINE_NAME, "xref": "x", "yref": "paper", "x0": at, "x1": at,
-            "y0": 0, "y1": 1, "visible": year is not None, "layer": "above",
-            "line": {"color": PALETTE["black"], "width": 1, "dash": "dot"}}
+    return {
+        "type": "line",
+        "name": HOVER_LINE_NAME,
+        "xref": "x",
+        "yref": "paper",
+        "x0": at,
+        "x1": at,
+        "y0": 0,
+        "y1": 1,
+        "visible": year is not None,
+        "layer": "above",
+        "line": {"color": PALETTE["black"], "width": 1, "dash": "dot"},
+    }
 
 
 def hover_patch(year: float | None) -> Patch:
@@ -71,6 +81,11 @@ def graph_config(name: str) -> dict:
     return {
         "displaylogo": False,
         "modeBarButtonsToRemove": ["lasso2d"],
-        "toImageButtonOptions": {"format": "png", "filename": name, "width": EXPORT_WIDTH,
-                                 "height": EXPORT_HEIGHT, "scale": 1},
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": name,
+            "width": EXPORT_WIDTH,
+            "height": EXPORT_HEIGHT,
+            "scale": 1,
+        },
     }

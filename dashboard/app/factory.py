@@ -22,8 +22,12 @@ WARM_PAUSE_S = 0.005
 MAX_REQUEST_BYTES = 2 * 1024 * 1024  # callback payloads are small; anything larger is refused with HTTP 413
 
 
-def create_app(processed_loader: Loader, specs: Mapping[str, FigureSpec] | None = None, warm: bool = False,
-               figure_cache_dir: Path | None = None) -> Dash:
+def create_app(
+    processed_loader: Loader,
+    specs: Mapping[str, FigureSpec] | None = None,
+    warm: bool = False,
+    figure_cache_dir: Path | None = None,
+) -> Dash:
     """The dashboard for the tables `processed_loader(versions)` returns, drawing the registered figures.
 
     `specs` replaces the figure registry (tests pass a few figures). `warm` draws every figure's default view and
@@ -31,9 +35,18 @@ def create_app(processed_loader: Loader, specs: Mapping[str, FigureSpec] | None 
     drawn figures across restarts (the next start reads them instead of drawing).
     Dash Pages keeps one page registry per process, so the app created last owns the pages."""
     data = AppData(processed_loader, dict(registered() if specs is None else specs), figure_cache_dir)
-    app = Dash(__name__, use_pages=True, pages_folder="", assets_folder=str(ASSETS), title=pages.APP_TITLE,
-               update_title=None, suppress_callback_exceptions=True, on_error=on_error,
-               compress=True, serve_locally=True)
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ASSETS),
+        title=pages.APP_TITLE,
+        update_title=None,
+        suppress_callback_exceptions=True,
+        on_error=on_error,
+        compress=True,
+        serve_locally=True,
+    )
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     pages.register(data)
     app.layout = shell.layout(data)
@@ -51,7 +64,10 @@ def warm_figures(data: AppData) -> None:
     A short pause after each figure lets a request waiting for the figure store go first."""
     views = [(name, View()) for name in data.specs]
     for target in data.load(None).derived["ledger"][["target_id", "measure"]].itertuples(index=False):
-        views += [(spec.name, View(target=target.target_id)) for spec in data.for_page(page_of_target(target.measure))]
+        views += [
+            (spec.name, View(target=target.target_id))
+            for spec in data.for_page(page_of_target(target.measure))
+        ]
     for name, view in views:
         data.shown(name, view)
         time.sleep(WARM_PAUSE_S)

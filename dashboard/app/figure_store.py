@@ -25,8 +25,13 @@ class FigureStore:
     A figure is a pure function of the code, the dataset hashes and the view, so its JSON can outlive the process
     like the processed tables: a restart then serves its first pages without drawing anything."""
 
-    def __init__(self, draw: Callable[[str, Hashable], go.Figure], display: Callable[[str, go.Figure], dict],
-                 disk_key: Callable[[str, Hashable], str], cache_dir: Path | None = None):
+    def __init__(
+        self,
+        draw: Callable[[str, Hashable], go.Figure],
+        display: Callable[[str, go.Figure], dict],
+        disk_key: Callable[[str, Hashable], str],
+        cache_dir: Path | None = None,
+    ):
         self._draw, self._display, self._disk_key, self._dir = draw, display, disk_key, cache_dir
         self._figures: OrderedDict = OrderedDict()
         self._shown: OrderedDict = OrderedDict()

@@ -25,8 +25,11 @@ def install(app: Dash) -> None:
 def too_large(error: RequestEntityTooLarge) -> tuple[flask.Response, int]:
     """A 413 that says what the limit is (JSON for the app's own requests, text for anything else)."""
     limit = flask.current_app.config.get("MAX_CONTENT_LENGTH")
-    message = (f"The request is too large: this server accepts at most {limit:,} bytes." if limit else
-               "The request is too large for this server.")
+    message = (
+        f"The request is too large: this server accepts at most {limit:,} bytes."
+        if limit
+        else "The request is too large for this server."
+    )
     return _answer(message, 413, limit_bytes=limit)
 
 
@@ -42,7 +45,9 @@ def check_callback_request(app: Dash, route: str) -> tuple[flask.Response, int] 
     if problem is None:
         return None
     LOG.info("refused a malformed callback request: %s", problem)
-    return _answer(f"Malformed callback request: {problem}.", 404 if problem.startswith("no callback") else 400)
+    return _answer(
+        f"Malformed callback request: {problem}.", 404 if problem.startswith("no callback") else 400
+    )
 
 
 def callback_problem(callback_map: dict, body) -> str | None:
@@ -62,7 +67,9 @@ def callback_problem(callback_map: dict, body) -> str | None:
         return "'changedPropIds' is not a list of names"
     outputs = split_callback_id(output)  # a property may carry "@hash" (allow_duplicate), as the body does
     single = isinstance(outputs, dict)
-    if not callback.get("no_output") and not _matches(body.get("outputs"), [outputs] if single else outputs, single):
+    if not callback.get("no_output") and not _matches(
+        body.get("outputs"), [outputs] if single else outputs, single
+    ):
         return "'outputs' do not match the callback's outputs"
     for key in ("inputs", "state"):
         if not _matches(body.get(key, []), callback[key], single=False):
@@ -90,8 +97,11 @@ def _fits(item, spec: dict) -> bool:
     if not _is_pattern(spec["id"]):
         return item.get("id") == spec["id"]
     pattern, given = json.loads(spec["id"]), item.get("id")
-    return (isinstance(given, dict) and given.keys() == pattern.keys()
-            and all(value in WILDCARDS or given[key] == value for key, value in pattern.items()))
+    return (
+        isinstance(given, dict)
+        and given.keys() == pattern.keys()
+        and all(value in WILDCARDS or given[key] == value for key, value in pattern.items())
+    )
 
 
 def _is_pattern(component_id: str) -> bool:

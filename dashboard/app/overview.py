@@ -13,10 +13,23 @@ from dashboard.app.components import amount, goal, percent, shortfall, status_ba
 from dashboard.app.view import View, href
 
 # Which page draws the chart of a target, by the prefix of the target's measure.
-MEASURE_PAGES = (("trade_", "trade"), ("oil_", "energy"), ("gas_", "energy"), ("border_", "border"),
-                 ("kilo_", "arms"))
-LEDGER_HEADINGS = ("Target", "Deadline", "Target value", "Actual at deadline", "Attainment", "Shortfall",
-                   "First reached", "Status")
+MEASURE_PAGES = (
+    ("trade_", "trade"),
+    ("oil_", "energy"),
+    ("gas_", "energy"),
+    ("border_", "border"),
+    ("kilo_", "arms"),
+)
+LEDGER_HEADINGS = (
+    "Target",
+    "Deadline",
+    "Target value",
+    "Actual at deadline",
+    "Attainment",
+    "Shortfall",
+    "First reached",
+    "Status",
+)
 
 
 def page_of_target(measure: str) -> str:
@@ -26,15 +39,19 @@ def page_of_target(measure: str) -> str:
 
 def target_href(target: dict, view: View, paths: dict[str, str]) -> str:
     """The address of the chart that shows a target, with the target highlighted and the view kept."""
-    return href(paths[page_of_target(target["measure"])], View(view.year_range, view.versions, view.vintage,
-                                                                target["target_id"]))
+    return href(
+        paths[page_of_target(target["measure"])],
+        View(view.year_range, view.versions, view.vintage, target["target_id"]),
+    )
 
 
 def ledger_table(ledger: pd.DataFrame, view: View, paths: dict[str, str]) -> dbc.Table:
     """The ledger as a table: each target links to its chart; its status is a badge in words."""
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in LEDGER_HEADINGS]))
     body = html.Tbody([_ledger_row(row, view, paths) for row in ledger.to_dict("records")])
-    return dbc.Table([head, body], hover=True, responsive=True, size="sm", class_name="ledger-table align-middle")
+    return dbc.Table(
+        [head, body], hover=True, responsive=True, size="sm", class_name="ledger-table align-middle"
+    )
 
 
 def _ledger_row(row: dict, view: View, paths: dict[str, str]) -> html.Tr:
@@ -46,15 +63,28 @@ def _ledger_row(row: dict, view: View, paths: dict[str, str]) -> html.Tr:
     reached = "–" if pd.isna(row["first_reached_year"]) else str(row["first_reached_year"])
     if pd.notna(row["years_late"]) and row["years_late"]:
         reached += f" ({abs(row['years_late'])} years {'late' if row['years_late'] > 0 else 'early'})"
-    link = dcc.Link(row["title"], href=target_href(row, view, paths), id=ids.target_link_id(row["target_id"]),
-                    title=f"Open the chart with this target highlighted ({row['target_id']})")
-    cells = [link, str(row["deadline"]), goal(row), actual, percent(row["attainment_pct"]),
-             shortfall(row["shortfall"], unit), reached, status_badge(row["status"])]
+    link = dcc.Link(
+        row["title"],
+        href=target_href(row, view, paths),
+        id=ids.target_link_id(row["target_id"]),
+        title=f"Open the chart with this target highlighted ({row['target_id']})",
+    )
+    cells = [
+        link,
+        str(row["deadline"]),
+        goal(row),
+        actual,
+        percent(row["attainment_pct"]),
+        shortfall(row["shortfall"], unit),
+        reached,
+        status_badge(row["status"]),
+    ]
     return html.Tr([html.Td(cell) for cell in cells], title=row["notes"] or None)
 
 
-def indicator_lines(ledger: pd.DataFrame, actuals: pd.DataFrame, pages: list[tuple[str, str, str]],
-                    view: View) -> dbc.ListGroup:
+def indicator_lines(
+    ledger: pd.DataFrame, actuals: pd.DataFrame, pages: list[tuple[str, str, str]], view: View
+) -> dbc.ListGroup:
     """A line per indicator page: what it shows, its targets' statuses, and the latest actual of each measure."""
     targets = ledger[["measure", "unit", "status"]].to_dict("records")
     latest = {}
@@ -68,9 +98,16 @@ def indicator_lines(ledger: pd.DataFrame, actuals: pd.DataFrame, pages: list[tup
         line = [dcc.Link(html.Strong(label), href=href(f"/{page}", across)), f": {description}"]
         if mine:
             counts = Counter(row["status"] for row in mine)
-            line.append(f" Targets: {len(mine)}, of which " + ", ".join(
-                f"{n} {status.replace('_', ' ')}" for status, n in counts.most_common()) + ".")
+            line.append(
+                f" Targets: {len(mine)}, of which "
+                + ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in counts.most_common())
+                + "."
+            )
         units = {row["measure"]: row["unit"] for row in mine}
-        line += [f" Latest: {amount(latest[m][1], unit)} in {latest[m][0]}." for m, unit in units.items() if m in latest]
+        line += [
+            f" Latest: {amount(latest[m][1], unit)} in {latest[m][0]}."
+            for m, unit in units.items()
+            if m in latest
+        ]
         items.append(dbc.ListGroupItem(line, class_name="indicator-line"))
     return dbc.ListGroup(items, flush=True, class_name="mb-3")

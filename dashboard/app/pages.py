@@ -42,15 +42,40 @@ class Page:
 
 PAGES = (
     Page("overview", "/", "Overview", "Every stated target against the actual outcome."),
-    Page("trade", "/trade", "Trade", "turnover by year against every stated target, China's exports and imports, "
-         "and the 2002 article's figures against the current series."),
-    Page("arms", "/arms", "Arms", "Russia's arms transfers to China (SIPRI TIV), Russia's total exports and "
-         "China's share of them; the article's money-value figures shown apart."),
-    Page("border", "/border", "Border", "the 1997 ceilings on forces within 100 km of the border, and the "
-         "conflicting figures for the border's length."),
-    Page("migration", "/migration", "Migration", "estimates of the Chinese in Russia as ranges: press claims, "
-         "specialists' estimates and census counts."),
-    Page("energy", "/energy", "Energy", "deliveries against contracts and plans: Yukos rail oil, Power of Siberia gas."),
+    Page(
+        "trade",
+        "/trade",
+        "Trade",
+        "turnover by year against every stated target, China's exports and imports, "
+        "and the 2002 article's figures against the current series.",
+    ),
+    Page(
+        "arms",
+        "/arms",
+        "Arms",
+        "Russia's arms transfers to China (SIPRI TIV), Russia's total exports and "
+        "China's share of them; the article's money-value figures shown apart.",
+    ),
+    Page(
+        "border",
+        "/border",
+        "Border",
+        "the 1997 ceilings on forces within 100 km of the border, and the "
+        "conflicting figures for the border's length.",
+    ),
+    Page(
+        "migration",
+        "/migration",
+        "Migration",
+        "estimates of the Chinese in Russia as ranges: press claims, "
+        "specialists' estimates and census counts.",
+    ),
+    Page(
+        "energy",
+        "/energy",
+        "Energy",
+        "deliveries against contracts and plans: Yukos rail oil, Power of Siberia gas.",
+    ),
 )
 PATHS = {page.key: page.path for page in PAGES}
 
@@ -58,9 +83,18 @@ PATHS = {page.key: page.path for page in PAGES}
 def register(data: AppData) -> None:
     """Register every page with Dash Pages; call after the Dash app exists."""
     for order, page in enumerate(PAGES):
-        layout = partial(overview_layout, data) if page.key == "overview" else partial(chart_layout, data, page)
-        dash.register_page(f"dashboard.app.pages.{page.key}", path=page.path, name=page.label, order=order,
-                           title=f"{page.label} · {APP_TITLE}", description=page.description, layout=layout)
+        layout = (
+            partial(overview_layout, data) if page.key == "overview" else partial(chart_layout, data, page)
+        )
+        dash.register_page(
+            f"dashboard.app.pages.{page.key}",
+            path=page.path,
+            name=page.label,
+            order=order,
+            title=f"{page.label} · {APP_TITLE}",
+            description=page.description,
+            layout=layout,
+        )
 
 
 def overview_layout(data: AppData, **query) -> html.Div:
@@ -70,19 +104,32 @@ def overview_layout(data: AppData, **query) -> html.Div:
         return html.Div(resolved)
     view, processed, notes = resolved
     ledger = processed.derived["ledger"]
-    return html.Div([
-        html.H1("Stated targets against outcomes", className="h3 mt-2"),
-        html.P(f"What the governments of China and Russia promised each other, and what happened. Status as of "
-               f"{processed.as_of_year}; click a target to open its chart with the target highlighted.",
-               className="lead fs-6"),
-        *notes,
-        _choices(data, "overview", view, processed),
-        indicator_lines(ledger, processed.derived["actuals"],
-                        [(p.key, p.label, p.description) for p in PAGES if p.key != "overview"], view),
-        dbc.Card([dbc.CardHeader(html.H2("Target ledger", className="h6 mb-0")),
-                  dbc.CardBody(ledger_table(ledger, view, PATHS), class_name="p-0")], class_name="mb-3"),
-        *_cards(data, "overview", view, processed),
-    ])
+    return html.Div(
+        [
+            html.H1("Stated targets against outcomes", className="h3 mt-2"),
+            html.P(
+                f"What the governments of China and Russia promised each other, and what happened. Status as of "
+                f"{processed.as_of_year}; click a target to open its chart with the target highlighted.",
+                className="lead fs-6",
+            ),
+            *notes,
+            _choices(data, "overview", view, processed),
+            indicator_lines(
+                ledger,
+                processed.derived["actuals"],
+                [(p.key, p.label, p.description) for p in PAGES if p.key != "overview"],
+                view,
+            ),
+            dbc.Card(
+                [
+                    dbc.CardHeader(html.H2("Target ledger", className="h6 mb-0")),
+                    dbc.CardBody(ledger_table(ledger, view, PATHS), class_name="p-0"),
+                ],
+                class_name="mb-3",
+            ),
+            *_cards(data, "overview", view, processed),
+        ]
+    )
 
 
 def chart_layout(data: AppData, page: Page, **query) -> html.Div:
@@ -91,15 +138,17 @@ def chart_layout(data: AppData, page: Page, **query) -> html.Div:
     if isinstance(resolved, dbc.Alert):
         return html.Div(resolved)
     view, processed, notes = resolved
-    return html.Div([
-        html.H1(page.label, className="h3 mt-2"),
-        html.P(page.description[0].upper() + page.description[1:], className="lead fs-6"),
-        *notes,
-        _choices(data, page.key, view, processed),
-        _highlight(processed, view, page.path),
-        *_cards(data, page.key, view, processed),
-        upload_card() if page.key == "trade" else None,
-    ])
+    return html.Div(
+        [
+            html.H1(page.label, className="h3 mt-2"),
+            html.P(page.description[0].upper() + page.description[1:], className="lead fs-6"),
+            *notes,
+            _choices(data, page.key, view, processed),
+            _highlight(processed, view, page.path),
+            *_cards(data, page.key, view, processed),
+            upload_card() if page.key == "trade" else None,
+        ]
+    )
 
 
 def _resolve(data: AppData, query: dict) -> tuple[View, Processed, list] | dbc.Alert:
@@ -107,8 +156,14 @@ def _resolve(data: AppData, query: dict) -> tuple[View, Processed, list] | dbc.A
     try:
         view, problems = data.checked(parse_query(query, data.datasets))
     except BilateralError as error:
-        return dbc.Alert([html.Strong("This view cannot be shown. "), str(error),
-                          html.Div(dcc.Link("Open the default view", href="/"))], color="danger")
+        return dbc.Alert(
+            [
+                html.Strong("This view cannot be shown. "),
+                str(error),
+                html.Div(dcc.Link("Open the default view", href="/")),
+            ],
+            color="danger",
+        )
     return view, data.processed(view), [dbc.Alert(problem, color="warning") for problem in problems]
 
 
@@ -120,7 +175,10 @@ def _choices(data: AppData, page: str, view: View, processed: Processed):
         choices[ids.TRADE_CHOICE] = version_choices(processed)
     if "arms" in shown:
         choices[ids.VINTAGE_CHOICE] = arms_vintages(processed)
-    chosen = {ids.TRADE_CHOICE: processed.versions.get("trade"), ids.VINTAGE_CHOICE: view.vintage or DEFAULT_VINTAGE}
+    chosen = {
+        ids.TRADE_CHOICE: processed.versions.get("trade"),
+        ids.VINTAGE_CHOICE: view.vintage or DEFAULT_VINTAGE,
+    }
     return data_choices(choices, chosen, data.active_versions.get("trade"))
 
 
@@ -135,12 +193,23 @@ def _highlight(processed: Processed, view: View, path: str):
         return None
     ledger = processed.derived["ledger"]
     row = ledger[ledger["target_id"] == view.target].iloc[0].to_dict()
-    return dbc.Alert([
-        html.Strong("Highlighted target: "), html.Span(row["title"], className="highlight-title"), " ",
-        status_badge(row["status"]),
-        html.Span(f" Target {goal(row)}", className="small"),
-        html.Span(f"; actual {amount(row['actual_at_deadline'], row['unit'])}, attainment "
-                  f"{percent(row['attainment_pct'])}." if pd.notna(row["actual_at_deadline"]) else ".",
-                  className="small"),
-        " ", dcc.Link("Clear", href=href(path, replace(view, target=None)), className="small"),
-    ], color="light", class_name="border highlight-banner py-2")
+    return dbc.Alert(
+        [
+            html.Strong("Highlighted target: "),
+            html.Span(row["title"], className="highlight-title"),
+            " ",
+            status_badge(row["status"]),
+            html.Span(f" Target {goal(row)}", className="small"),
+            html.Span(
+                f"; actual {amount(row['actual_at_deadline'], row['unit'])}, attainment "
+                f"{percent(row['attainment_pct'])}."
+                if pd.notna(row["actual_at_deadline"])
+                else ".",
+                className="small",
+            ),
+            " ",
+            dcc.Link("Clear", href=href(path, replace(view, target=None)), className="small"),
+        ],
+        color="light",
+        class_name="border highlight-banner py-2",
+    )

@@ -41,11 +41,21 @@ def default_workers() -> int:
 
 def options(host: str, port: int, workers: int, debug: bool = False) -> dict:
     """gunicorn settings: workers, no preloading (each worker loads its own app), no control socket."""
-    return {"bind": f"{host}:{port}", "workers": workers, "worker_class": WORKER_CLASS,
-            "threads": THREADS_PER_WORKER, "timeout": WORKER_TIMEOUT_S, "graceful_timeout": GRACEFUL_TIMEOUT_S,
-            "keepalive": KEEPALIVE_S, "preload_app": False, "control_socket_disable": True,
-            "proc_name": "bilateral", "accesslog": "-" if debug else None, "errorlog": "-",
-            "loglevel": "debug" if debug else "info"}
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": WORKER_CLASS,
+        "threads": THREADS_PER_WORKER,
+        "timeout": WORKER_TIMEOUT_S,
+        "graceful_timeout": GRACEFUL_TIMEOUT_S,
+        "keepalive": KEEPALIVE_S,
+        "preload_app": False,
+        "control_socket_disable": True,
+        "proc_name": "bilateral",
+        "accesslog": "-" if debug else None,
+        "errorlog": "-",
+        "loglevel": "debug" if debug else "info",
+    }
 
 
 def build_app(debug: bool = False) -> Dash:
@@ -66,8 +76,13 @@ def build_server(debug: bool = False) -> Flask:
     return build_app(debug).server
 
 
-def serve(host: str, port: int, workers: int | None = None, debug: bool = False,
-          build: Callable[[], Flask] | None = None) -> None:
+def serve(
+    host: str,
+    port: int,
+    workers: int | None = None,
+    debug: bool = False,
+    build: Callable[[], Flask] | None = None,
+) -> None:
     """Run gunicorn in the foreground until it is stopped (Ctrl-C or SIGTERM)."""
     settings = options(host, port, workers or default_workers(), debug)
     DashboardApplication(settings, build or partial(build_server, debug)).run()

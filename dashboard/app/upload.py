@@ -7,30 +7,59 @@ from dash import dcc, html
 
 from dashboard.app import ids
 
-MAX_UPLOAD_BYTES = 1024 * 1024          # files up to this size are checked; larger ones get a message
-PICKER_MAX_BYTES = 1_280 * 1024         # the browser sends nothing larger (its base64 fits the server's request limit)
-BASE64_MARGIN_BYTES = 64 * 1024         # room for the rest of a callback request around the base64 contents
-INTRO = ("Upload a CSV with the trade dataset's columns, or a UN Comtrade export (Plus, 47 columns, or legacy, "
-         "35 columns; only its China-Russia total rows count). Every stated target is judged again with the file's "
-         "figures and compared with the bundled version. ")
+MAX_UPLOAD_BYTES = 1024 * 1024  # files up to this size are checked; larger ones get a message
+PICKER_MAX_BYTES = (
+    1_280 * 1024
+)  # the browser sends nothing larger (its base64 fits the server's request limit)
+BASE64_MARGIN_BYTES = 64 * 1024  # room for the rest of a callback request around the base64 contents
+INTRO = (
+    "Upload a CSV with the trade dataset's columns, or a UN Comtrade export (Plus, 47 columns, or legacy, "
+    "35 columns; only its China-Russia total rows count). Every stated target is judged again with the file's "
+    "figures and compared with the bundled version. "
+)
 
 
 def upload_card() -> dbc.Card:
     """The card: what may be uploaded, the drop zone, and where the report or recomputed ledger appears."""
-    notice = (" the file is checked in memory and forgotten. CSV UTF-8, up to "
-              f"{MAX_UPLOAD_BYTES // 1024 ** 2} MB; for larger files run ")
+    notice = (
+        " the file is checked in memory and forgotten. CSV UTF-8, up to "
+        f"{MAX_UPLOAD_BYTES // 1024**2} MB; for larger files run "
+    )
     picker = dcc.Upload(
-        id=ids.UPLOAD, multiple=False, max_size=PICKER_MAX_BYTES,
-        children=html.Div(["Drag a CSV file here or ",
-                           html.Span("choose a file", className="text-primary text-decoration-underline")]),
+        id=ids.UPLOAD,
+        multiple=False,
+        max_size=PICKER_MAX_BYTES,
+        children=html.Div(
+            [
+                "Drag a CSV file here or ",
+                html.Span("choose a file", className="text-primary text-decoration-underline"),
+            ]
+        ),
         className="upload-drop border border-2 border-secondary-subtle rounded p-3 text-center",
-        className_active="upload-drop border border-2 border-primary rounded p-3 text-center bg-light")
-    return dbc.Card([
-        dbc.CardHeader(html.H2("Check your own trade figures", className="h6 mb-0")),
-        dbc.CardBody([
-            html.P([INTRO, html.Strong("Nothing is stored:"), notice, html.Code("bilateral check FILE"), "."],
-                   className="small"),
-            picker,
-            dcc.Loading(html.Div(id=ids.UPLOAD_RESULT, className="upload-result mt-3"), type="default"),
-        ], class_name="p-2"),
-    ], class_name="mb-3 upload-card")
+        className_active="upload-drop border border-2 border-primary rounded p-3 text-center bg-light",
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader(html.H2("Check your own trade figures", className="h6 mb-0")),
+            dbc.CardBody(
+                [
+                    html.P(
+                        [
+                            INTRO,
+                            html.Strong("Nothing is stored:"),
+                            notice,
+                            html.Code("bilateral check FILE"),
+                            ".",
+                        ],
+                        className="small",
+                    ),
+                    picker,
+                    dcc.Loading(
+                        html.Div(id=ids.UPLOAD_RESULT, className="upload-result mt-3"), type="default"
+                    ),
+                ],
+                class_name="p-2",
+            ),
+        ],
+        class_name="mb-3 upload-card",
+    )

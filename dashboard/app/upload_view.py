@@ -12,8 +12,16 @@ from dashboard.consistency import ConsistencyWarning
 from dashboard.validation import Failure
 
 REPORT_HEADINGS = ("File", "Line", "Column", "Check", "Value / message")
-LEDGER_HEADINGS = ("Target", "Deadline", "Target value", "Actual at deadline", "Attainment", "Shortfall", "Status",
-                   "Against the bundled version")
+LEDGER_HEADINGS = (
+    "Target",
+    "Deadline",
+    "Target value",
+    "Actual at deadline",
+    "Attainment",
+    "Shortfall",
+    "Status",
+    "Against the bundled version",
+)
 SHOWN_WARNINGS = 20
 UPLOAD_CHART = "uploaded_turnover"
 
@@ -22,12 +30,31 @@ def report_view(file: str, failures: list[Failure]) -> list:
     """A refused file: a headline, then one row per failure (file, line, column, check, value or message)."""
     count = f"{len(failures)} problem{'s' if len(failures) != 1 else ''}"
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in REPORT_HEADINGS]))
-    body = html.Tbody([html.Tr([html.Td(f.file), html.Td(_blank(f.line)), html.Td(_blank(f.column)),
-                                html.Td(f.check), html.Td(f.value or MISSING, className="text-break")]) for f in failures])
-    return [dbc.Alert([html.Strong(f"{file} was not accepted: {count}. "),
-                       "Nothing was stored; fix the file and upload it again."],
-                      color="danger", class_name="upload-refused py-2"),
-            dbc.Table([head, body], size="sm", responsive=True, class_name="upload-report align-middle")]
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(f.file),
+                    html.Td(_blank(f.line)),
+                    html.Td(_blank(f.column)),
+                    html.Td(f.check),
+                    html.Td(f.value or MISSING, className="text-break"),
+                ]
+            )
+            for f in failures
+        ]
+    )
+    return [
+        dbc.Alert(
+            [
+                html.Strong(f"{file} was not accepted: {count}. "),
+                "Nothing was stored; fix the file and upload it again.",
+            ],
+            color="danger",
+            class_name="upload-refused py-2",
+        ),
+        dbc.Table([head, body], size="sm", responsive=True, class_name="upload-report align-middle"),
+    ]
 
 
 def result_view(result: CheckResult, figure: dict) -> list:
@@ -35,18 +62,25 @@ def result_view(result: CheckResult, figure: dict) -> list:
     summary = result.input.summary()
     years = "–".join(map(str, summary["years"])) or "no years"
     bundled = result.bundled_versions.get("trade")
-    read = (f"{summary['format']}, {summary['rows']:,} rows, {summary['trade_rows']} trade rows, years {years}. "
-            f"Targets judged as of {result.as_of_year} with its figures in place of the bundled trade version "
-            f"{bundled}. Nothing was stored.")
+    read = (
+        f"{summary['format']}, {summary['rows']:,} rows, {summary['trade_rows']} trade rows, years {years}. "
+        f"Targets judged as of {result.as_of_year} with its figures in place of the bundled trade version "
+        f"{bundled}. Nothing was stored."
+    )
     return [
-        dbc.Alert([html.Strong(f"{summary['file']} passed validation: "), read], color="success",
-                  class_name="upload-accepted py-2"),
+        dbc.Alert(
+            [html.Strong(f"{summary['file']} passed validation: "), read],
+            color="success",
+            class_name="upload-accepted py-2",
+        ),
         html.H3(f"Changes against the bundled trade version {bundled}", className="h6"),
         changes_table(result.changes),
         html.H3("The target ledger on the uploaded figures", className="h6"),
         ledger_table(result.ledger, result.changes),
-        html.Div(dcc.Graph(figure=figure, config=graph_config(UPLOAD_CHART), className="chart-graph"),
-                 **{"data-chart": UPLOAD_CHART}),
+        html.Div(
+            dcc.Graph(figure=figure, config=graph_config(UPLOAD_CHART), className="chart-graph"),
+            **{"data-chart": UPLOAD_CHART},
+        ),
         warnings_list(result.warnings),
     ]
 
@@ -58,13 +92,25 @@ def changes_table(changes: list[dict]):
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Target", "Status", "Changed figures")]))
     rows = []
     for change in changes:
-        status = ([status_badge(change["old_status"]), " → ", status_badge(change["new_status"])]
-                  if change["status_changed"] else [status_badge(change["new_status"]), " (unchanged)"])
-        fields = "; ".join(f"{_label(f['field'])}: {_value(f['old'])} → {_value(f['new'])}"
-                           for f in change["fields"] if f["field"] != "status")
-        rows.append(html.Tr([html.Td(change["title"]), html.Td(status), html.Td(fields or MISSING)],
-                            className="status-changed" if change["status_changed"] else None))
-    return dbc.Table([head, html.Tbody(rows)], size="sm", responsive=True, class_name="upload-changes align-middle")
+        status = (
+            [status_badge(change["old_status"]), " → ", status_badge(change["new_status"])]
+            if change["status_changed"]
+            else [status_badge(change["new_status"]), " (unchanged)"]
+        )
+        fields = "; ".join(
+            f"{_label(f['field'])}: {_value(f['old'])} → {_value(f['new'])}"
+            for f in change["fields"]
+            if f["field"] != "status"
+        )
+        rows.append(
+            html.Tr(
+                [html.Td(change["title"]), html.Td(status), html.Td(fields or MISSING)],
+                className="status-changed" if change["status_changed"] else None,
+            )
+        )
+    return dbc.Table(
+        [head, html.Tbody(rows)], size="sm", responsive=True, class_name="upload-changes align-middle"
+    )
 
 
 def ledger_table(ledger: list[dict], changes: list[dict]) -> dbc.Table:
@@ -77,21 +123,39 @@ def ledger_table(ledger: list[dict], changes: list[dict]) -> dbc.Table:
         actual = amount(row["actual_at_deadline"], unit)
         if row["actual_year"] is not None and actual != MISSING:
             actual += f" ({row['actual_year']})"
-        cells = [row["title"], str(row["deadline"]), goal(row), actual, percent(row["attainment_pct"]),
-                 shortfall(row["shortfall"], unit), status_badge(row["status"]), _against(moved.get(row["target_id"]))]
+        cells = [
+            row["title"],
+            str(row["deadline"]),
+            goal(row),
+            actual,
+            percent(row["attainment_pct"]),
+            shortfall(row["shortfall"], unit),
+            status_badge(row["status"]),
+            _against(moved.get(row["target_id"])),
+        ]
         rows.append(html.Tr([html.Td(cell) for cell in cells], title=row["notes"] or None))
-    return dbc.Table([head, html.Tbody(rows)], size="sm", responsive=True, class_name="upload-ledger align-middle")
+    return dbc.Table(
+        [head, html.Tbody(rows)], size="sm", responsive=True, class_name="upload-ledger align-middle"
+    )
 
 
 def warnings_list(warnings: list[ConsistencyWarning]):
     """The checker's warnings (never fatal), folded away."""
     if not warnings:
         return None
-    items = [html.Li(f"{'line ' + str(w.line) + ': ' if w.line else ''}{w.message}") for w in warnings[:SHOWN_WARNINGS]]
+    items = [
+        html.Li(f"{'line ' + str(w.line) + ': ' if w.line else ''}{w.message}")
+        for w in warnings[:SHOWN_WARNINGS]
+    ]
     if len(warnings) > SHOWN_WARNINGS:
         items.append(html.Li(f"… and {len(warnings) - SHOWN_WARNINGS} more"))
-    return html.Details([html.Summary(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"),
-                         html.Ul(items, className="small mb-0")], className="upload-warnings mt-2")
+    return html.Details(
+        [
+            html.Summary(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"),
+            html.Ul(items, className="small mb-0"),
+        ],
+        className="upload-warnings mt-2",
+    )
 
 
 def _against(change: dict | None) -> str:
@@ -129,7 +193,10 @@ def _years(values: list) -> str:
             runs[-1].append(year)
         else:
             runs.append([year])
-    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs) or "none"
+    return (
+        ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
+        or "none"
+    )
 
 
 def _blank(value) -> str:

@@ -31,8 +31,10 @@ class View:
         if self.year_range is None:
             return self
         low, high = bounds
-        start, end = (default if v is None else min(max(int(v), low), high)
-                      for v, default in zip(self.year_range, bounds))
+        start, end = (
+            default if v is None else min(max(int(v), low), high)
+            for v, default in zip(self.year_range, bounds)
+        )
         start, end = min(start, end), max(start, end)
         return replace(self, year_range=None if (start, end) == (low, high) else (start, end))
 
@@ -54,7 +56,9 @@ class View:
         """The query string, '?...' or '' for the default view."""
         pairs = []
         if self.year_range is not None:
-            pairs += [(key, value) for key, value in zip((YEAR_FROM, YEAR_TO), self.year_range) if value is not None]
+            pairs += [
+                (key, value) for key, value in zip((YEAR_FROM, YEAR_TO), self.year_range) if value is not None
+            ]
         pairs += list(self.versions)
         pairs += [(key, value) for key, value in ((VINTAGE, self.vintage), (TARGET, self.target)) if value]
         return "?" + urlencode(pairs) if pairs else ""
@@ -62,6 +66,7 @@ class View:
 
 def parse_query(query: Mapping[str, str | list[str]], datasets: Iterable[str]) -> View:
     """The view a query string's parameters describe; unknown keys and unreadable years are ignored."""
+
     def first(key):
         value = query.get(key)
         value = value[0] if isinstance(value, list) and value else value
@@ -69,8 +74,12 @@ def parse_query(query: Mapping[str, str | list[str]], datasets: Iterable[str]) -
 
     years = (_year(first(YEAR_FROM)), _year(first(YEAR_TO)))
     versions = tuple(sorted((name, first(name)) for name in set(datasets) if first(name)))
-    return View(year_range=None if years == (None, None) else years, versions=versions,
-                vintage=first(VINTAGE), target=first(TARGET))
+    return View(
+        year_range=None if years == (None, None) else years,
+        versions=versions,
+        vintage=first(VINTAGE),
+        target=first(TARGET),
+    )
 
 
 def parse_search(search: str | None, datasets: Iterable[str]) -> View:

@@ -24,33 +24,52 @@ PROGRESS_MIN_BYTES = 8 << 20  # smaller files are read before a bar would show
 def register(subparsers) -> None:
     """Add the `check` subcommand."""
     parser = subparsers.add_parser(
-        "check", help="check a trade file (native CSV or UN Comtrade export) against the stated targets",
+        "check",
+        help="check a trade file (native CSV or UN Comtrade export) against the stated targets",
         description="Validate a trade file and judge every stated target with its figures: status, attainment, "
-                    "shortfall, and what changed against the bundled active trade version (status changes first). "
-                    "Native files have the trade dataset's own columns; Comtrade Plus (47 columns) and legacy "
-                    "(35 columns) exports are recognised from their header, and only their China (156) - Russia "
-                    "(643) total rows are used. A UTF-8 byte-order mark (Excel's 'CSV UTF-8') and CRLF line ends "
-                    "are accepted; other encodings, compressed or binary files are refused. Exit codes: 0 the file "
-                    "is valid (whatever the verdict), 1 it is "
-                    "not (the report names file, line and column), 2 usage error.",
+        "shortfall, and what changed against the bundled active trade version (status changes first). "
+        "Native files have the trade dataset's own columns; Comtrade Plus (47 columns) and legacy "
+        "(35 columns) exports are recognised from their header, and only their China (156) - Russia "
+        "(643) total rows are used. A UTF-8 byte-order mark (Excel's 'CSV UTF-8') and CRLF line ends "
+        "are accepted; other encodings, compressed or binary files are refused. Exit codes: 0 the file "
+        "is valid (whatever the verdict), 1 it is "
+        "not (the report names file, line and column), 2 usage error.",
         epilog="example: bilateral check comtrade_china_russia.csv --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", type=Path, metavar="FILE", help="the CSV file to check")
-    parser.add_argument("--as", dest="as_", choices=AS_CHOICES, default="auto",
-                        help="the file's format (default: recognised from its header)")
-    parser.add_argument("--json", action="store_true",
-                        help='print {"input", "ledger", "changes", "warnings"} as JSON')
-    parser.add_argument("--as-of", type=int, metavar="YEAR",
-                        help="judge deadlines as of this year (default: the current year)")
-    parser.add_argument("--datasets", type=Path, default=DEFAULT_ROOT, metavar="DIR",
-                        help="the datasets folder (default: the bundled one)")
+    parser.add_argument(
+        "--as",
+        dest="as_",
+        choices=AS_CHOICES,
+        default="auto",
+        help="the file's format (default: recognised from its header)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help='print {"input", "ledger", "changes", "warnings"} as JSON'
+    )
+    parser.add_argument(
+        "--as-of",
+        type=int,
+        metavar="YEAR",
+        help="judge deadlines as of this year (default: the current year)",
+    )
+    parser.add_argument(
+        "--datasets",
+        type=Path,
+        default=DEFAULT_ROOT,
+        metavar="DIR",
+        help="the datasets folder (default: the bundled one)",
+    )
     parser.set_defaults(handler=run_check)
 
 
 def run_check(args) -> int:
     """bilateral check."""
     if not args.file.is_file():
-        return usage_error("check", f"{args.file}: {'is a folder' if args.file.is_dir() else 'file not found'}")
+        return usage_error(
+            "check", f"{args.file}: {'is a folder' if args.file.is_dir() else 'file not found'}"
+        )
     console = render.console()
     catalog = Catalog(args.datasets)
     file = InputFile.from_path(args.file)
@@ -73,13 +92,18 @@ def print_result(console: Console, result: CheckResult) -> None:
     """Input summary, the file's figures, mirror gaps, the ledger, the changes and the warnings."""
     summary = result.input.summary()
     years = "-".join(map(str, summary["years"]))
-    console.print(f"[bold]{escape(summary['file'])}[/]: {summary['format']}, {summary['rows']:,} rows, "
-                  f"{summary['trade_rows']} trade rows, years {years}, sha256 {summary['sha256'][:12]}")
+    console.print(
+        f"[bold]{escape(summary['file'])}[/]: {summary['format']}, {summary['rows']:,} rows, "
+        f"{summary['trade_rows']} trade rows, years {years}, sha256 {summary['sha256'][:12]}"
+    )
     if result.input.format != "native":
         _figures_table(console, result)
         _mirror_table(console, summary["mirror"])
-    render.ledger_table(console, result.ledger, {"trade": f"from {escape(summary['file'])}",
-                                                 "targets": result.bundled_versions.get("targets")})
+    render.ledger_table(
+        console,
+        result.ledger,
+        {"trade": f"from {escape(summary['file'])}", "targets": result.bundled_versions.get("targets")},
+    )
     _changes_table(console, result)
     warnings_table(console, result.warnings)
 
@@ -93,8 +117,10 @@ def _figures_table(console: Console, result: CheckResult) -> None:
     for measure, basis in columns:
         table.add_column(f"{measure} ({basis})", justify="right")
     for year, group in trade.groupby("year"):
-        cells = {(r["measure"], r["reporting_basis"]): f"{r['value_usd_bn']:,.3f}{'*' if r['preferred'] else ''}"
-                 for r in group.to_dict("records")}
+        cells = {
+            (r["measure"], r["reporting_basis"]): f"{r['value_usd_bn']:,.3f}{'*' if r['preferred'] else ''}"
+            for r in group.to_dict("records")
+        }
         table.add_row(str(year), *(cells.get(column, "") for column in columns))
     console.print(table)
 
@@ -109,8 +135,13 @@ def _mirror_table(console: Console, mirror: list[dict]) -> None:
         table.add_column(column, justify="right" if column != "measure" else "left")
     for row in mirror:
         gap = "" if row["gap_pct"] is None else f"{row['gap_pct']:+.1f}%"
-        table.add_row(str(row["year"]), row["measure"], f"{row['china_reported_usd_bn']:,.3f}",
-                      f"{row['russia_reported_usd_bn']:,.3f}", gap)
+        table.add_row(
+            str(row["year"]),
+            row["measure"],
+            f"{row['china_reported_usd_bn']:,.3f}",
+            f"{row['russia_reported_usd_bn']:,.3f}",
+            gap,
+        )
     console.print(table)
 
 
@@ -123,10 +154,16 @@ def _changes_table(console: Console, result: CheckResult) -> None:
     for column in ("target", "status", "changed"):
         table.add_column(column, overflow="fold")
     for change in result.changes:
-        status = (f"[bold]{change['old_status']} -> {change['new_status']}[/]" if change["status_changed"]
-                  else change["new_status"])
-        fields = "; ".join(f"{f['field']}: {_cell(f['old'])} -> {_cell(f['new'])}" for f in change["fields"]
-                           if f["field"] != "status")
+        status = (
+            f"[bold]{change['old_status']} -> {change['new_status']}[/]"
+            if change["status_changed"]
+            else change["new_status"]
+        )
+        fields = "; ".join(
+            f"{f['field']}: {_cell(f['old'])} -> {_cell(f['new'])}"
+            for f in change["fields"]
+            if f["field"] != "status"
+        )
         table.add_row(change["target_id"], status, fields)
     console.print(table)
 

@@ -30,48 +30,88 @@ HELP = argparse.RawDescriptionHelpFormatter
 def register(subparsers) -> None:
     """Add the `datasets` subcommand and its own subcommands."""
     parser = subparsers.add_parser(
-        "datasets", help="list, show, add, diff and activate dataset versions",
+        "datasets",
+        help="list, show, add, diff and activate dataset versions",
         description="Dataset versions are immutable: a correction is a new version (add), which the catalog pins "
-                    "only when activated. Exit codes: 0 success, 1 invalid data, 2 usage error.",
-        epilog="example: bilateral datasets diff trade 2002 2026-11-28", formatter_class=HELP)
+        "only when activated. Exit codes: 0 success, 1 invalid data, 2 usage error.",
+        epilog="example: bilateral datasets diff trade 2002 2026-11-28",
+        formatter_class=HELP,
+    )
     parser.set_defaults(handler=lambda args: _no_action(parser))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    _add(actions, "list", "every version of every dataset, the active one marked",
-         "List each dataset's versions with rows, date and changelog note; * marks the active version.",
-         "bilateral datasets list --json", run_list)
-    show = _add(actions, "show", "a version's descriptor: fields, changelog, sources, integrity",
-                "Show a version (default: the active one): title, rows, sha256 and whether the file still matches "
-                "it, fields with units, changelog and sources.", "bilateral datasets show trade 2002", run_show)
+    _add(
+        actions,
+        "list",
+        "every version of every dataset, the active one marked",
+        "List each dataset's versions with rows, date and changelog note; * marks the active version.",
+        "bilateral datasets list --json",
+        run_list,
+    )
+    show = _add(
+        actions,
+        "show",
+        "a version's descriptor: fields, changelog, sources, integrity",
+        "Show a version (default: the active one): title, rows, sha256 and whether the file still matches "
+        "it, fields with units, changelog and sources.",
+        "bilateral datasets show trade 2002",
+        run_show,
+    )
     show.add_argument("name", metavar="NAME")
     show.add_argument("version", metavar="VERSION", nargs="?")
-    add = _add(actions, "add", "validate a CSV and store it as a new immutable version",
-               "Validate FILE against the dataset's schema and the sources bibliography, then write it as version V "
-               "atomically (temporary files, fsync, rename; descriptor and catalog last). An existing version is "
-               "never overwritten; the note goes into the changelog. The catalog is changed only with --activate.",
-               "bilateral datasets add trade trade_2027.csv --version 2027-01-15 --note 'GACC 2026 figures'", run_add)
+    add = _add(
+        actions,
+        "add",
+        "validate a CSV and store it as a new immutable version",
+        "Validate FILE against the dataset's schema and the sources bibliography, then write it as version V "
+        "atomically (temporary files, fsync, rename; descriptor and catalog last). An existing version is "
+        "never overwritten; the note goes into the changelog. The catalog is changed only with --activate.",
+        "bilateral datasets add trade trade_2027.csv --version 2027-01-15 --note 'GACC 2026 figures'",
+        run_add,
+    )
     add.add_argument("name", metavar="NAME")
     add.add_argument("file", type=Path, metavar="FILE")
     add.add_argument("--version", required=True, metavar="V", help="the new version's name (a date)")
-    add.add_argument("--note", required=True, metavar="TEXT", help="what the version changes (for the changelog)")
+    add.add_argument(
+        "--note", required=True, metavar="TEXT", help="what the version changes (for the changelog)"
+    )
     add.add_argument("--activate", action="store_true", help="pin the new version in the catalog as well")
-    diff = _add(actions, "diff", "rows added, removed and changed between two versions",
-                "Compare two versions row by row on the dataset's primary key: rows added, removed, and every "
-                "changed cell with its old and new value.", "bilateral datasets diff trade 2002 2026-11-28", run_diff)
+    diff = _add(
+        actions,
+        "diff",
+        "rows added, removed and changed between two versions",
+        "Compare two versions row by row on the dataset's primary key: rows added, removed, and every "
+        "changed cell with its old and new value.",
+        "bilateral datasets diff trade 2002 2026-11-28",
+        run_diff,
+    )
     for argument in ("name", "old", "new"):
         diff.add_argument(argument, metavar={"name": "NAME", "old": "V1", "new": "V2"}[argument])
-    activate = _add(actions, "activate", "pin a version as the active one in datasets/catalog.json",
-                    "Check the version (hash, schema, sources), then rewrite datasets/catalog.json atomically.",
-                    "bilateral datasets activate trade 2002", run_activate)
+    activate = _add(
+        actions,
+        "activate",
+        "pin a version as the active one in datasets/catalog.json",
+        "Check the version (hash, schema, sources), then rewrite datasets/catalog.json atomically.",
+        "bilateral datasets activate trade 2002",
+        run_activate,
+    )
     activate.add_argument("name", metavar="NAME")
     activate.add_argument("version", metavar="V")
 
 
-def _add(actions, name: str, summary: str, description: str, example: str, handler) -> argparse.ArgumentParser:
+def _add(
+    actions, name: str, summary: str, description: str, example: str, handler
+) -> argparse.ArgumentParser:
     """One datasets action with its help, --datasets and (where it prints data) --json."""
-    parser = actions.add_parser(name, help=summary, description=description, epilog=f"example: {example}",
-                                formatter_class=HELP)
-    parser.add_argument("--datasets", type=Path, default=DEFAULT_ROOT, metavar="DIR",
-                        help="the datasets folder (default: the bundled one)")
+    parser = actions.add_parser(
+        name, help=summary, description=description, epilog=f"example: {example}", formatter_class=HELP
+    )
+    parser.add_argument(
+        "--datasets",
+        type=Path,
+        default=DEFAULT_ROOT,
+        metavar="DIR",
+        help="the datasets folder (default: the bundled one)",
+    )
     if name != "activate":
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(handler=handler)
@@ -94,8 +134,13 @@ def run_list(args) -> int:
     for column in ("dataset", "version", "rows", "created", "note"):
         table.add_column(column, overflow="fold")
     for v in versions:
-        table.add_row(v["dataset"], f"{v['version']}{' *' if v['active'] else ''}", str(v["rows"]), v["created"],
-                      escape(v["note"]))
+        table.add_row(
+            v["dataset"],
+            f"{v['version']}{' *' if v['active'] else ''}",
+            str(v["rows"]),
+            v["created"],
+            escape(v["note"]),
+        )
     render.console().print(table)
     return EXIT_OK
 
@@ -107,10 +152,12 @@ def run_show(args) -> int:
         print_json(shown)
         return EXIT_OK if not shown["integrity"] else EXIT_INVALID
     console = render.console()
-    console.print(f"[bold]{shown['dataset']} {shown['version']}[/]{' (active)' if shown['active'] else ''}: "
-                  f"{escape(shown['title'])}\n{escape(shown['description'])}\n{escape(shown['path'])}: "
-                  f"{shown['rows']} rows, {shown['bytes']} bytes, sha256 {shown['sha256']}; key "
-                  f"{', '.join(shown['primary_key'])}; licence {', '.join(shown['licenses'])}")
+    console.print(
+        f"[bold]{shown['dataset']} {shown['version']}[/]{' (active)' if shown['active'] else ''}: "
+        f"{escape(shown['title'])}\n{escape(shown['description'])}\n{escape(shown['path'])}: "
+        f"{shown['rows']} rows, {shown['bytes']} bytes, sha256 {shown['sha256']}; key "
+        f"{', '.join(shown['primary_key'])}; licence {', '.join(shown['licenses'])}"
+    )
     for problem in shown["integrity"]:
         console.print(f"[red]integrity: {escape(problem)}[/]")
     _rows_table(console, "Fields", ("name", "type", "unit", "description"), shown["fields"])
@@ -122,24 +169,45 @@ def run_show(args) -> int:
 def run_add(args) -> int:
     """bilateral datasets add."""
     if not args.file.is_file():
-        return usage_error("datasets add", f"{args.file}: {'is a folder' if args.file.is_dir() else 'file not found'}")
+        return usage_error(
+            "datasets add", f"{args.file}: {'is a folder' if args.file.is_dir() else 'file not found'}"
+        )
     console = render.console()
     try:
-        added = add_version(Catalog(args.datasets), args.name, InputFile.from_path(args.file), args.version,
-                            args.note, activate=args.activate)
+        added = add_version(
+            Catalog(args.datasets),
+            args.name,
+            InputFile.from_path(args.file),
+            args.version,
+            args.note,
+            activate=args.activate,
+        )
     except VersionError as error:
         return usage_error("datasets add", str(error))
     except InvalidData as error:
         return invalid(console, error, args.json, str(args.file))
     if args.json:
-        print_json({"dataset": added.dataset, "version": added.version, "directory": str(added.directory),
-                    "rows": added.rows, "sha256": added.sha256, "activated": added.activated,
-                    "warnings": added.warnings})
+        print_json(
+            {
+                "dataset": added.dataset,
+                "version": added.version,
+                "directory": str(added.directory),
+                "rows": added.rows,
+                "sha256": added.sha256,
+                "activated": added.activated,
+                "warnings": added.warnings,
+            }
+        )
         return EXIT_OK
-    console.print(f"added {added.dataset} version {added.version}: {added.rows} rows, sha256 {added.sha256[:12]}, "
-                  f"in {escape(str(added.directory))}" + ("; now active" if added.activated else
-                                                          f"; activate it with: bilateral datasets activate "
-                                                          f"{added.dataset} {added.version}"))
+    console.print(
+        f"added {added.dataset} version {added.version}: {added.rows} rows, sha256 {added.sha256[:12]}, "
+        f"in {escape(str(added.directory))}"
+        + (
+            "; now active"
+            if added.activated
+            else f"; activate it with: bilateral datasets activate {added.dataset} {added.version}"
+        )
+    )
     for warning in added.warnings:
         console.print(f"note: {warning}")
     return EXIT_OK
@@ -152,15 +220,22 @@ def run_diff(args) -> int:
         print_json(diff.as_dict())
         return EXIT_OK
     console = render.console()
-    console.print(f"{args.name} {args.old} -> {args.new} (key {', '.join(diff.key)}): {len(diff.added)} added, "
-                  f"{len(diff.removed)} removed, {len(diff.changed)} changed")
+    console.print(
+        f"{args.name} {args.old} -> {args.new} (key {', '.join(diff.key)}): {len(diff.added)} added, "
+        f"{len(diff.removed)} removed, {len(diff.changed)} changed"
+    )
     table = Table(title=f"{args.name}: {args.old} -> {args.new}")
     for column in ("change", "key", "column", "old", "new"):
         table.add_column(column, overflow="fold")
     for row in diff.rows():
         key = ", ".join(str(row[k]) for k in diff.key)
-        table.add_row(row["change"], escape(key), row["column"] or "", escape(_cell(row["old"])),
-                      escape(_cell(row["new"])))
+        table.add_row(
+            row["change"],
+            escape(key),
+            row["column"] or "",
+            escape(_cell(row["old"])),
+            escape(_cell(row["new"])),
+        )
     console.print(table)
     return EXIT_OK
 

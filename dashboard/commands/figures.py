@@ -15,25 +15,52 @@ KNOWN_FORMATS = ("png", "svg", "pdf")
 def register(subparsers) -> None:
     """Add the `figures` subcommand."""
     parser = subparsers.add_parser(
-        "figures", help="export every dashboard figure as PNG/SVG/PDF, with manifest.json and report.html",
+        "figures",
+        help="export every dashboard figure as PNG/SVG/PDF, with manifest.json and report.html",
         description="Draw every registered figure with the dashboard's own builders and export it at a fixed size "
-                    "through one headless Chromium (Kaleido). Writes each file atomically, then manifest.json "
-                    "(sha256 and bytes of every file, dataset versions and hashes, package version, time) and "
-                    "report.html (a self-contained page: every figure, the target ledger, the consistency warnings "
-                    "and the bibliography). A figure that fails to export is named and the others are still "
-                    "written. Exit codes: 0 success, 1 a figure failed or invalid data, 2 usage error.",
+        "through one headless Chromium (Kaleido). Writes each file atomically, then manifest.json "
+        "(sha256 and bytes of every file, dataset versions and hashes, package version, time) and "
+        "report.html (a self-contained page: every figure, the target ledger, the consistency warnings "
+        "and the bibliography). A figure that fails to export is named and the others are still "
+        "written. Exit codes: 0 success, 1 a figure failed or invalid data, 2 usage error.",
         epilog="example: bilateral figures --out reports --formats png,svg --only trade_pledges ledger_attainment",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
-                        help=f"the output folder, created if missing (default: {DEFAULT_OUT}/)")
-    parser.add_argument("--formats", default=",".join(KNOWN_FORMATS), metavar="LIST",
-                        help=f"comma-separated formats among {', '.join(KNOWN_FORMATS)} (default: all)")
-    parser.add_argument("--only", nargs="+", action="extend", default=[], metavar="NAME",
-                        help="export only these figures (repeatable; default: every registered figure)")
-    parser.add_argument("--version", action="append", default=[], metavar="DATASET=V",
-                        help="use version V of DATASET instead of the active one (repeatable)")
-    parser.add_argument("--datasets", type=Path, default=DEFAULT_ROOT, metavar="DIR",
-                        help="the datasets folder (default: the bundled one)")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=f"the output folder, created if missing (default: {DEFAULT_OUT}/)",
+    )
+    parser.add_argument(
+        "--formats",
+        default=",".join(KNOWN_FORMATS),
+        metavar="LIST",
+        help=f"comma-separated formats among {', '.join(KNOWN_FORMATS)} (default: all)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="NAME",
+        help="export only these figures (repeatable; default: every registered figure)",
+    )
+    parser.add_argument(
+        "--version",
+        action="append",
+        default=[],
+        metavar="DATASET=V",
+        help="use version V of DATASET instead of the active one (repeatable)",
+    )
+    parser.add_argument(
+        "--datasets",
+        type=Path,
+        default=DEFAULT_ROOT,
+        metavar="DIR",
+        help="the datasets folder (default: the bundled one)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary (for scripts)")
     parser.set_defaults(handler=run_figures)
 
@@ -64,12 +91,17 @@ def run_figures(args) -> int:
     specs = registered()
     unknown = [name for name in args.only if name not in specs]
     if unknown:
-        return usage_error("figures", f"unknown figure(s): {', '.join(unknown)}; known figures: {', '.join(specs)}")
+        return usage_error(
+            "figures", f"unknown figure(s): {', '.join(unknown)}; known figures: {', '.join(specs)}"
+        )
     processed = build(Catalog(args.datasets), parse_versions(args.version))
-    result = write_report(processed, args.out, names=args.only or None, formats=formats, specs=specs,
-                          quiet=args.quiet)
+    result = write_report(
+        processed, args.out, names=args.only or None, formats=formats, specs=specs, quiet=args.quiet
+    )
     if not args.quiet:
         files = sum(len(entry.files) for entry in result.exported)
-        print(f"{len(result.exported)} figure(s), {files} file(s) ({', '.join(formats)}) in {args.out}/; "
-              f"open {args.out / 'report.html'}; hashes in {args.out / 'manifest.json'}")
+        print(
+            f"{len(result.exported)} figure(s), {files} file(s) ({', '.join(formats)}) in {args.out}/; "
+            f"open {args.out / 'report.html'}; hashes in {args.out / 'manifest.json'}"
+        )
     return EXIT_OK

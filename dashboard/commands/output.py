@@ -29,8 +29,13 @@ def invalid(console: Console, error: InvalidData, as_json: bool, file: str | Non
     """The report of a refused file or version (every failure with file, line, column), exit code 1."""
     failures = [failure for report in error.reports for failure in report.failures]
     if as_json:
-        print_json({"input": {"file": file, "valid": False}, "valid": False,
-                    "failures": [failure.as_dict() for failure in failures]})
+        print_json(
+            {
+                "input": {"file": file, "valid": False},
+                "valid": False,
+                "failures": [failure.as_dict() for failure in failures],
+            }
+        )
     else:
         failures_table(console, failures, f"Invalid: {len(failures)} failure(s)")
     print(f"error: {error}", file=sys.stderr)
@@ -43,8 +48,13 @@ def failures_table(console: Console, failures, title: str) -> None:
     for column in ("file", "line", "column", "check", "value"):
         table.add_column(column, overflow="fold")
     for failure in failures:
-        table.add_row(escape(failure.file), _text(failure.line), escape(_text(failure.column)),
-                      escape(failure.check), escape(failure.value))
+        table.add_row(
+            escape(failure.file),
+            _text(failure.line),
+            escape(_text(failure.column)),
+            escape(failure.check),
+            escape(failure.value),
+        )
     console.print(table)
 
 

@@ -17,8 +17,10 @@ SHARE_SERIES = "share_china_of_supplier_exports"
 ARTICLE_NAME = "article, money value (not TIV)"
 PRESS_NAME = "SIPRI five-year share, press reports (TIV)"
 LAST_SOVIET_YEAR = 1991
-TIV_SOURCE_LINE = ("Source: SIPRI Arms Transfers Database; TIV = SIPRI trend-indicator value, a volume "
-                   "measure at constant 1990 prices, not the money value of sales")
+TIV_SOURCE_LINE = (
+    "Source: SIPRI Arms Transfers Database; TIV = SIPRI trend-indicator value, a volume "
+    "measure at constant 1990 prices, not the money value of sales"
+)
 
 
 def default_vintage(arms: pd.DataFrame) -> str:
@@ -29,8 +31,14 @@ def default_vintage(arms: pd.DataFrame) -> str:
     return available[-1]
 
 
-def arms_tiv(arms: pd.DataFrame, *, vintage: str | None = None, year_range: tuple[int, int] | None = None,
-             highlight_target: str | None = None, versions: dict[str, str] | None = None) -> go.Figure:
+def arms_tiv(
+    arms: pd.DataFrame,
+    *,
+    vintage: str | None = None,
+    year_range: tuple[int, int] | None = None,
+    highlight_target: str | None = None,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """USSR/Russia -> China TIV against the supplier's total exports by year, for one SIPRI vintage.
 
     No ledger target concerns TIV, so `highlight_target` changes nothing here.
@@ -43,16 +51,30 @@ def arms_tiv(arms: pd.DataFrame, *, vintage: str | None = None, year_range: tupl
     fig.add_trace(_tiv_bars(to_china, f"USSR/Russia → China ({vintage})", PALETTE["vermillion"], 0.45, 1.0))
     fig.update_layout(barmode="overlay")
     _mark_soviet_end(fig, rows["year"])
-    finish(fig, title=f"Soviet/Russian arms deliveries to China and in total, SIPRI vintage {vintage}",
-           y_title="TIV, US$ m (1990 prices)", source_line=TIV_SOURCE_LINE, versions=versions)
-    add_subtitle(fig, f"{_coverage(rows)}; supplier the USSR to {LAST_SOVIET_YEAR}, Russia from "
-                   f"{LAST_SOVIET_YEAR + 1}; other vintages: {_others(arms, vintage)}")
+    finish(
+        fig,
+        title=f"Soviet/Russian arms deliveries to China and in total, SIPRI vintage {vintage}",
+        y_title="TIV, US$ m (1990 prices)",
+        source_line=TIV_SOURCE_LINE,
+        versions=versions,
+    )
+    add_subtitle(
+        fig,
+        f"{_coverage(rows)}; supplier the USSR to {LAST_SOVIET_YEAR}, Russia from "
+        f"{LAST_SOVIET_YEAR + 1}; other vintages: {_others(arms, vintage)}",
+    )
     return _year_axis(fig, year_range)
 
 
-def arms_china_share(arms: pd.DataFrame, share: pd.DataFrame, *, vintage: str | None = None,
-                     year_range: tuple[int, int] | None = None, highlight_target: str | None = None,
-                     versions: dict[str, str] | None = None) -> go.Figure:
+def arms_china_share(
+    arms: pd.DataFrame,
+    share: pd.DataFrame,
+    *,
+    vintage: str | None = None,
+    year_range: tuple[int, int] | None = None,
+    highlight_target: str | None = None,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """China's TIV share of Soviet/Russian arms exports (derived, one vintage), with stated figures apart."""
     vintage = _checked_vintage(arms, vintage)
     if len(share) and set(share["vintage"]) != {vintage}:
@@ -68,15 +90,24 @@ def arms_china_share(arms: pd.DataFrame, share: pd.DataFrame, *, vintage: str | 
     press = stated[(stated["measure_basis"] == "tiv") & (stated["period_type"] == "five_years")]
     if len(press):
         fig.add_trace(_press_trace(press))
-    finish(fig, title=f"China's share of Soviet/Russian arms exports, SIPRI vintage {vintage} (TIV basis)",
-           y_title="% of Soviet/Russian arms exports", source_line=TIV_SOURCE_LINE, versions=versions)
-    add_subtitle(fig, "Line: SIPRI TIV share computed within one vintage. Markers apart: the 2002 article's "
-                   "sales (money-value) shares and SIPRI's five-year shares as the press reported them")
+    finish(
+        fig,
+        title=f"China's share of Soviet/Russian arms exports, SIPRI vintage {vintage} (TIV basis)",
+        y_title="% of Soviet/Russian arms exports",
+        source_line=TIV_SOURCE_LINE,
+        versions=versions,
+    )
+    add_subtitle(
+        fig,
+        "Line: SIPRI TIV share computed within one vintage. Markers apart: the 2002 article's "
+        "sales (money-value) shares and SIPRI's five-year shares as the press reported them",
+    )
     fig.update_yaxes(range=[0, 100])
     return _year_axis(fig, year_range)
 
 
 # --- private helpers ----------------------------------------------------------------------------------------
+
 
 def _checked_vintage(arms: pd.DataFrame, vintage: str | None) -> str:
     """The requested vintage (default the newest), refused when it holds no annual TIV series."""
@@ -96,19 +127,28 @@ def _tiv_rows(arms: pd.DataFrame, vintage: str) -> pd.DataFrame:
 def _tiv_bars(rows: pd.DataFrame, name: str, colour: str, width: float, opacity: float) -> go.Bar:
     """One TIV series as bars, customdata [source_id, supplier]."""
     return go.Bar(
-        x=rows["year"].tolist(), y=rows["tiv_usd_m"].tolist(), name=name, width=width, opacity=opacity,
+        x=rows["year"].tolist(),
+        y=rows["tiv_usd_m"].tolist(),
+        name=name,
+        width=width,
+        opacity=opacity,
         marker={"color": colour, "line": {"color": PALETTE["black"], "width": 0.5}},
         customdata=[[s, sup] for s, sup in zip(rows["source_id"], rows["supplier"])],
         hovertemplate="%{customdata[1]}, %{x}: %{y:,.0f} TIV US$ m<br>source: %{customdata[0]}<extra>"
-                      + name + "</extra>",
+        + name
+        + "</extra>",
     )
 
 
 def _mark_soviet_end(fig: go.Figure, years: pd.Series) -> None:
     """A dotted line between 1991 and 1992 when the data span the end of the USSR."""
     if len(years) and years.min() <= LAST_SOVIET_YEAR < years.max():
-        fig.add_vline(x=LAST_SOVIET_YEAR + 0.5, line={"dash": "dot", "color": PALETTE["grey"], "width": 1},
-                      annotation_text="USSR → Russia", annotation_position="top left")
+        fig.add_vline(
+            x=LAST_SOVIET_YEAR + 0.5,
+            line={"dash": "dot", "color": PALETTE["grey"], "width": 1},
+            annotation_text="USSR → Russia",
+            annotation_position="top left",
+        )
 
 
 def _coverage(rows: pd.DataFrame) -> str:
@@ -131,9 +171,14 @@ def _runs(share: pd.DataFrame) -> list[pd.DataFrame]:
 def _share_line(run: pd.DataFrame, sources: pd.Series, name: str, showlegend: bool) -> go.Scatter:
     """One run of the TIV share line; customdata [supplier->China row's source_id]."""
     return go.Scatter(
-        x=run["year"].tolist(), y=run["share_pct"].tolist(), name=name, mode="lines+markers",
-        legendgroup="tiv_share", showlegend=showlegend,
-        line={"color": PALETTE["blue"], "width": 2}, marker={"symbol": "circle", "size": 6},
+        x=run["year"].tolist(),
+        y=run["share_pct"].tolist(),
+        name=name,
+        mode="lines+markers",
+        legendgroup="tiv_share",
+        showlegend=showlegend,
+        line={"color": PALETTE["blue"], "width": 2},
+        marker={"symbol": "circle", "size": 6},
         customdata=[[sources.get(year, "")] for year in run["year"]],
         hovertemplate="%{x}: %{y:.1f}% (TIV basis)<br>source: %{customdata[0]}<extra>" + name + "</extra>",
     )
@@ -144,29 +189,47 @@ def _article_traces(rows: pd.DataFrame) -> list[go.Scatter]:
     exact, bounds = rows[rows["share_pct"].notna()], rows[rows["share_low_pct"].notna()]
     traces = []
     if len(exact):
-        traces.append(_marker_trace(exact, exact["share_pct"], ARTICLE_NAME, "diamond-open",
-                                    [f"{v:g}%, {p}"
-                                     for v, p in zip(exact["share_pct"], exact["period_label"])],
-                                    "top right"))
+        traces.append(
+            _marker_trace(
+                exact,
+                exact["share_pct"],
+                ARTICLE_NAME,
+                "diamond-open",
+                [f"{v:g}%, {p}" for v, p in zip(exact["share_pct"], exact["period_label"])],
+                "top right",
+            )
+        )
     if len(bounds):
         name = f"{ARTICLE_NAME}, lower bound"
-        traces.append(_marker_trace(bounds, bounds["share_low_pct"], name, "triangle-up-open",
-                                    [f"more than {v:g}%, {p}"
-                                     for v, p in zip(bounds["share_low_pct"], bounds["period_label"])],
-                                    "middle right"))
+        traces.append(
+            _marker_trace(
+                bounds,
+                bounds["share_low_pct"],
+                name,
+                "triangle-up-open",
+                [f"more than {v:g}%, {p}" for v, p in zip(bounds["share_low_pct"], bounds["period_label"])],
+                "middle right",
+            )
+        )
     return traces
 
 
-def _marker_trace(rows: pd.DataFrame, values: pd.Series, name: str, symbol: str, labels: list[str],
-                  textposition: str) -> go.Scatter:
+def _marker_trace(
+    rows: pd.DataFrame, values: pd.Series, name: str, symbol: str, labels: list[str], textposition: str
+) -> go.Scatter:
     """Labelled stand-alone markers (never joined by a line); customdata [source_id, label]."""
     return go.Scatter(
-        x=rows["year"].tolist(), y=values.tolist(), name=name, mode="markers+text", text=labels,
-        textposition=textposition, legendgroup="article",
+        x=rows["year"].tolist(),
+        y=values.tolist(),
+        name=name,
+        mode="markers+text",
+        text=labels,
+        textposition=textposition,
+        legendgroup="article",
         marker={"symbol": symbol, "size": 14, "color": PALETTE["orange"], "line": {"width": 2}},
         customdata=[[s, label] for s, label in zip(rows["source_id"], labels)],
         hovertemplate="%{customdata[1]}: share of Russian arms sales (money value, not TIV)"
-                      "<br>source: %{customdata[0]}<extra></extra>",
+        "<br>source: %{customdata[0]}<extra></extra>",
     )
 
 
@@ -176,13 +239,23 @@ def _press_trace(rows: pd.DataFrame) -> go.Scatter:
     back = [_period_length(label) for label in rows["period_label"]]
     labels = [f"{v:g}%, {p}" for v, p in zip(rows["share_pct"], rows["period_label"])]
     return go.Scatter(
-        x=rows["year"].tolist(), y=rows["share_pct"].tolist(), name=PRESS_NAME, mode="markers",
+        x=rows["year"].tolist(),
+        y=rows["share_pct"].tolist(),
+        name=PRESS_NAME,
+        mode="markers",
         marker={"symbol": "square-open", "size": 11, "color": PALETTE["green"], "line": {"width": 2}},
-        error_x={"type": "data", "symmetric": False, "array": [0] * len(rows), "arrayminus": back,
-                 "color": PALETTE["green"], "thickness": 1.5, "width": 4},
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": [0] * len(rows),
+            "arrayminus": back,
+            "color": PALETTE["green"],
+            "thickness": 1.5,
+            "width": 4,
+        },
         customdata=[[s, label] for s, label in zip(rows["source_id"], labels)],
         hovertemplate="SIPRI five-year share %{customdata[1]}, TIV basis<br>source: %{customdata[0]}"
-                      "<extra></extra>",
+        "<extra></extra>",
     )
 
 
@@ -190,7 +263,6 @@ def _period_length(label: str) -> int:
     """Years back from a 'YYYY-YYYY' period's end to its start (0 for a single year)."""
     match = re.fullmatch(r"(\d{4})-(\d{4})", str(label))
     return int(match.group(2)) - int(match.group(1)) if match else 0
-
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
@@ -205,6 +277,7 @@ def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
 
 # --- registry adapters --------------------------------------------------------------------------------------
 
+
 def _versions(processed: Processed) -> dict[str, str]:
     """The arms dataset's version."""
     return {name: processed.versions[name] for name in ("arms",) if name in processed.versions}
@@ -212,22 +285,42 @@ def _versions(processed: Processed) -> dict[str, str]:
 
 def _draw_tiv(processed: Processed, params: FigureParams) -> go.Figure:
     """arms_tiv from processed data."""
-    return arms_tiv(processed.frames["arms"], vintage=params.arms_vintage, year_range=params.year_range,
-                    highlight_target=params.highlight_target, versions=_versions(processed))
+    return arms_tiv(
+        processed.frames["arms"],
+        vintage=params.arms_vintage,
+        year_range=params.year_range,
+        highlight_target=params.highlight_target,
+        versions=_versions(processed),
+    )
 
 
 def _draw_share(processed: Processed, params: FigureParams) -> go.Figure:
     """arms_china_share from processed data (the derived share of the chosen vintage)."""
     arms = processed.frames["arms"]
     vintage = _checked_vintage(arms, params.arms_vintage)
-    return arms_china_share(arms, processed.derived[f"arms_china_share_{vintage}"], vintage=vintage,
-                            year_range=params.year_range, highlight_target=params.highlight_target,
-                            versions=_versions(processed))
+    return arms_china_share(
+        arms,
+        processed.derived[f"arms_china_share_{vintage}"],
+        vintage=vintage,
+        year_range=params.year_range,
+        highlight_target=params.highlight_target,
+        versions=_versions(processed),
+    )
 
 
 SPECS = (
-    FigureSpec(name="arms_tiv", title="Soviet/Russian arms deliveries to China (SIPRI TIV)", page="arms",
-               datasets=("arms",), draw=_draw_tiv),
-    FigureSpec(name="arms_china_share", title="China's share of Soviet/Russian arms exports", page="arms",
-               datasets=("arms",), draw=_draw_share),
+    FigureSpec(
+        name="arms_tiv",
+        title="Soviet/Russian arms deliveries to China (SIPRI TIV)",
+        page="arms",
+        datasets=("arms",),
+        draw=_draw_tiv,
+    ),
+    FigureSpec(
+        name="arms_china_share",
+        title="China's share of Soviet/Russian arms exports",
+        page="arms",
+        datasets=("arms",),
+        draw=_draw_share,
+    ),
 )

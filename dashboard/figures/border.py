@@ -14,33 +14,54 @@ REDUCTION = "reduction_1997_moscow"
 TARGET_ID = "border_troops_ceiling_1997"
 # panel -> (axis title, ((provision, bar label), ...)), in drawing order
 CEILINGS = {
-    "Troops": ("troops", (("troop_ceiling_china_side", "China"), ("troop_ceiling_joint_side", "Joint side"),
-                          ("troop_ceiling_total", "Both sides"))),
-    "Tanks": ("tanks", (("tank_ceiling_china_side", "China"), ("tank_ceiling_joint_side", "Joint side"),
-                        ("tank_quota_russia", "Russia"))),
+    "Troops": (
+        "troops",
+        (
+            ("troop_ceiling_china_side", "China"),
+            ("troop_ceiling_joint_side", "Joint side"),
+            ("troop_ceiling_total", "Both sides"),
+        ),
+    ),
+    "Tanks": (
+        "tanks",
+        (
+            ("tank_ceiling_china_side", "China"),
+            ("tank_ceiling_joint_side", "Joint side"),
+            ("tank_quota_russia", "Russia"),
+        ),
+    ),
     "Armoured combat vehicles": ("vehicles", (("afv_ceiling_russia", "Russia"),)),
 }
 PARTY_STYLE = {  # bar label -> (colour, pattern)
-    "China": (PALETTE["vermillion"], ""), "Joint side": (PALETTE["blue"], "/"),
-    "Russia": (PALETTE["sky"], "x"), "Both sides": (PALETTE["grey"], "."),
+    "China": (PALETTE["vermillion"], ""),
+    "Joint side": (PALETTE["blue"], "/"),
+    "Russia": (PALETTE["sky"], "x"),
+    "Both sides": (PALETTE["grey"], "."),
 }
 LENGTH_PANELS = (  # (provision, short name, panel title)
     ("border_length_china_russia", "China-Russia", "China-Russia border"),
-    ("border_length_former_sino_soviet", "Former Sino-Soviet",
-     ("Former Sino-Soviet border (China with Russia, Kazakhstan, Kyrgyzstan, Tajikistan): "
-      "a different, longer line")),
+    (
+        "border_length_former_sino_soviet",
+        "Former Sino-Soviet",
+        (
+            "Former Sino-Soviet border (China with Russia, Kazakhstan, Kyrgyzstan, Tajikistan): "
+            "a different, longer line"
+        ),
+    ),
 )
 BOUND_STYLE = {  # bound kind -> (legend name, symbol, colour)
     "exact": ("stated figure", "circle", PALETTE["blue"]),
     "upper": ("upper bound ('nearly', 'up to')", "triangle-left-open", PALETTE["vermillion"]),
     "lower": ("lower bound ('more than')", "triangle-right-open", PALETTE["green"]),
 }
-SOURCE_LINE = ("Sources: the 2002 article, FAS, China Daily, Guancha and others "
-               "(source id of each row in the hover)")
+SOURCE_LINE = (
+    "Sources: the 2002 article, FAS, China Daily, Guancha and others (source id of each row in the hover)"
+)
 
 
-def border_ceilings(border: pd.DataFrame, *, highlight_target: str | None = None,
-                    versions: dict[str, str] | None = None) -> go.Figure:
+def border_ceilings(
+    border: pd.DataFrame, *, highlight_target: str | None = None, versions: dict[str, str] | None = None
+) -> go.Figure:
     """The 1997 ceilings as grouped bars per category (troops, tanks, armoured vehicles), numbers labelled."""
     rows = border[border["agreement_id"] == REDUCTION]
     fig = make_subplots(rows=1, cols=len(CEILINGS), horizontal_spacing=0.09)
@@ -49,13 +70,27 @@ def border_ceilings(border: pd.DataFrame, *, highlight_target: str | None = None
         for provision, label in bars:
             picked = rows[rows["provision"] == provision]
             if len(picked):
-                fig.add_trace(_ceiling_bar(picked, category, label, label not in shown_parties,
-                                           highlight=highlight_target == TARGET_ID and category == "Troops"),
-                              row=1, col=col)
+                fig.add_trace(
+                    _ceiling_bar(
+                        picked,
+                        category,
+                        label,
+                        label not in shown_parties,
+                        highlight=highlight_target == TARGET_ID and category == "Troops",
+                    ),
+                    row=1,
+                    col=col,
+                )
                 shown_parties.add(label)
     fig.update_layout(barmode="group", bargap=0.25)
-    finish(fig, title="The 1997 border agreement: force ceilings of China and the joint side",
-           y_title="troops", x_title=None, source_line=SOURCE_LINE, versions=versions)
+    finish(
+        fig,
+        title="The 1997 border agreement: force ceilings of China and the joint side",
+        y_title="troops",
+        x_title=None,
+        source_line=SOURCE_LINE,
+        versions=versions,
+    )
     for col, (unit, _) in enumerate(CEILINGS.values(), start=1):
         fig.update_yaxes(title_text=unit, rangemode="tozero", row=1, col=col)
     add_subtitle(fig, _ceilings_subtitle(border))
@@ -67,8 +102,9 @@ def border_ceilings(border: pd.DataFrame, *, highlight_target: str | None = None
 
 def border_lengths(border: pd.DataFrame, *, versions: dict[str, str] | None = None) -> go.Figure:
     """Conflicting border lengths as a dot plot, one row per source, bounds as bounds, two borders apart."""
-    fig = make_subplots(rows=2, cols=1, subplot_titles=[title for _, _, title in LENGTH_PANELS],
-                        vertical_spacing=0.2)
+    fig = make_subplots(
+        rows=2, cols=1, subplot_titles=[title for _, _, title in LENGTH_PANELS], vertical_spacing=0.2
+    )
     for row, (provision, short, _) in enumerate(LENGTH_PANELS, start=1):
         lengths = border[(border["provision"] == provision) & (border["unit"] == "km")]
         lengths = lengths.assign(bound=[_bound_kind(q) for q in lengths["qualifier"]])
@@ -77,31 +113,52 @@ def border_lengths(border: pd.DataFrame, *, versions: dict[str, str] | None = No
             if len(picked):
                 fig.add_trace(_length_dots(picked, kind, short), row=row, col=1)
         fig.update_xaxes(range=_padded(lengths["value"]), row=row, col=1)
-    finish(fig, title="Conflicting border lengths: one row per source", y_title="", x_title="km",
-           source_line=SOURCE_LINE, versions=versions)
+    finish(
+        fig,
+        title="Conflicting border lengths: one row per source",
+        y_title="",
+        x_title="km",
+        source_line=SOURCE_LINE,
+        versions=versions,
+    )
     fig.update_yaxes(title_text="", automargin=True, type="category")
     fig.update_xaxes(title_text="km")
-    add_subtitle(fig, "Open triangles are bounds: pointing left, at most ('nearly', 'up to'); pointing right, "
-                   "more than. The two panels measure different borders")
+    add_subtitle(
+        fig,
+        "Open triangles are bounds: pointing left, at most ('nearly', 'up to'); pointing right, "
+        "more than. The two panels measure different borders",
+    )
     fig.update_layout(uirevision="keep")
     return fig
 
 
 # --- private helpers ----------------------------------------------------------------------------------------
 
+
 def _ceiling_bar(rows: pd.DataFrame, category: str, label: str, showlegend: bool, highlight: bool) -> go.Bar:
     """One party's ceiling in one category; customdata [source_id, unit, note]."""
     colour, pattern = PARTY_STYLE[label]
     return go.Bar(
-        x=[category] * len(rows), y=rows["value"].tolist(), name=label, legendgroup=label,
-        showlegend=showlegend, offsetgroup=label, text=[f"{v:,.0f}" for v in rows["value"]],
-        textposition="outside", cliponaxis=False,
-        marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": PALETTE["black"]},
-                "line": {"color": PALETTE["black"], "width": 3 if highlight else 0.5}},
-        customdata=[[s, u, n if isinstance(n, str) else ""]
-                    for s, u, n in zip(rows["source_id"], rows["unit"], rows["note"])],
+        x=[category] * len(rows),
+        y=rows["value"].tolist(),
+        name=label,
+        legendgroup=label,
+        showlegend=showlegend,
+        offsetgroup=label,
+        text=[f"{v:,.0f}" for v in rows["value"]],
+        textposition="outside",
+        cliponaxis=False,
+        marker={
+            "color": colour,
+            "pattern": {"shape": pattern, "fgcolor": PALETTE["black"]},
+            "line": {"color": PALETTE["black"], "width": 3 if highlight else 0.5},
+        },
+        customdata=[
+            [s, u, n if isinstance(n, str) else ""]
+            for s, u, n in zip(rows["source_id"], rows["unit"], rows["note"])
+        ],
         hovertemplate="%{fullData.name}, %{x}: %{y:,.0f} %{customdata[1]}<br>%{customdata[2]}"
-                      "<br>source: %{customdata[0]}<extra></extra>",
+        "<br>source: %{customdata[0]}<extra></extra>",
     )
 
 
@@ -112,18 +169,30 @@ def _ceilings_subtitle(border: pd.DataFrame) -> str:
     signed = rows["signed_date"].dropna()
     depth = f"within {zone.iloc[0]:g} km of the border on each side" if len(zone) else "in the border zone"
     when = f"signed in Moscow on {signed.iloc[0]}" if len(signed) else "signed in Moscow"
-    return (f"Agreement on Mutual Reduction of Military Forces in the Border Areas, {when}; "
-            f"ceilings apply {depth}. Joint side: Russia, Kazakhstan, Kyrgyzstan, Tajikistan")
+    return (
+        f"Agreement on Mutual Reduction of Military Forces in the Border Areas, {when}; "
+        f"ceilings apply {depth}. Joint side: Russia, Kazakhstan, Kyrgyzstan, Tajikistan"
+    )
 
 
 def _note_target(fig: go.Figure, rows: pd.DataFrame) -> None:
     """Name the highlighted ledger target inside the troop panel, above the side ceilings (headroom kept)."""
     china = rows[rows["provision"] == "troop_ceiling_china_side"]["value"].dropna()
     limit = f"at most {china.iloc[0]:,.0f} a side" if len(china) else "a ceiling per side"
-    fig.add_annotation(text=f"Highlighted target:<br>{TARGET_ID}<br>{limit};<br>no sourced count of troops",
-                       xref="x domain", yref="y domain", x=0.01, y=0.99, xanchor="left", yanchor="top",
-                       align="left", showarrow=False, font={"size": 11, "color": PALETTE["black"]},
-                       bgcolor="#FFF6D5", name="highlight")
+    fig.add_annotation(
+        text=f"Highlighted target:<br>{TARGET_ID}<br>{limit};<br>no sourced count of troops",
+        xref="x domain",
+        yref="y domain",
+        x=0.01,
+        y=0.99,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": PALETTE["black"]},
+        bgcolor="#FFF6D5",
+        name="highlight",
+    )
 
 
 def _bound_kind(qualifier: str) -> str:
@@ -135,15 +204,22 @@ def _length_dots(rows: pd.DataFrame, kind: str, border_name: str) -> go.Scatter:
     """One row per source: the length (or the bound) in km; customdata [source_id, label, note]."""
     name, symbol, colour = BOUND_STYLE[kind]
     words = {"nearly": "nearly ", "up_to": "up to ", "more_than": "more than "}
-    labels = [f"{words.get(q, '')}{v:,g} km" + (f" ({k})" if k == "estimate" else "")
-              for v, q, k in zip(rows["value"], rows["qualifier"], rows["kind"])]
+    labels = [
+        f"{words.get(q, '')}{v:,g} km" + (f" ({k})" if k == "estimate" else "")
+        for v, q, k in zip(rows["value"], rows["qualifier"], rows["kind"])
+    ]
     return go.Scatter(
-        x=rows["value"].tolist(), y=[_row_label(r) for r in rows.itertuples()], name=f"{border_name}: {name}",
-        mode="markers+text", text=labels,
+        x=rows["value"].tolist(),
+        y=[_row_label(r) for r in rows.itertuples()],
+        name=f"{border_name}: {name}",
+        mode="markers+text",
+        text=labels,
         textposition="middle right" if kind != "upper" else "middle left",
         marker={"symbol": symbol, "size": 14, "color": colour, "line": {"width": 2, "color": colour}},
-        customdata=[[s, label, n if isinstance(n, str) else ""]
-                    for s, label, n in zip(rows["source_id"], labels, rows["note"])],
+        customdata=[
+            [s, label, n if isinstance(n, str) else ""]
+            for s, label, n in zip(rows["source_id"], labels, rows["note"])
+        ],
         hovertemplate="%{customdata[1]}<br>%{customdata[2]}<br>source: %{customdata[0]}<extra></extra>",
     )
 
@@ -161,8 +237,8 @@ def _padded(values: pd.Series) -> list[float]:
     return [low - pad, high + pad]
 
 
-
 # --- registry adapters --------------------------------------------------------------------------------------
+
 
 def _versions(processed: Processed) -> dict[str, str]:
     """The border dataset's version."""
@@ -171,8 +247,9 @@ def _versions(processed: Processed) -> dict[str, str]:
 
 def _draw_ceilings(processed: Processed, params: FigureParams) -> go.Figure:
     """border_ceilings from processed data."""
-    return border_ceilings(processed.frames["border"], highlight_target=params.highlight_target,
-                           versions=_versions(processed))
+    return border_ceilings(
+        processed.frames["border"], highlight_target=params.highlight_target, versions=_versions(processed)
+    )
 
 
 def _draw_lengths(processed: Processed, params: FigureParams) -> go.Figure:
@@ -181,8 +258,20 @@ def _draw_lengths(processed: Processed, params: FigureParams) -> go.Figure:
 
 
 SPECS = (
-    FigureSpec(name="border_ceilings", title="1997 border ceilings: troops, tanks, armoured vehicles",
-               page="border", datasets=("border",), draw=_draw_ceilings, follows_year_range=False),
-    FigureSpec(name="border_lengths", title="Conflicting border lengths", page="border", datasets=("border",),
-               draw=_draw_lengths, follows_year_range=False),
+    FigureSpec(
+        name="border_ceilings",
+        title="1997 border ceilings: troops, tanks, armoured vehicles",
+        page="border",
+        datasets=("border",),
+        draw=_draw_ceilings,
+        follows_year_range=False,
+    ),
+    FigureSpec(
+        name="border_lengths",
+        title="Conflicting border lengths",
+        page="border",
+        datasets=("border",),
+        draw=_draw_lengths,
+        follows_year_range=False,
+    ),
 )

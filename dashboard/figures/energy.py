@@ -16,9 +16,14 @@ CONFLICTS_NAME = "Power of Siberia deliveries, other sources (conflicting figure
 SOURCE_LINE = "Sources: the 2002 article, Gazprom, GACC (Chinese customs) via TASS, Reuters and others"
 
 
-def energy_deliveries(energy: pd.DataFrame, ledger: pd.DataFrame, *,
-                      year_range: tuple[int, int] | None = None, highlight_target: str | None = None,
-                      versions: dict[str, str] | None = None) -> go.Figure:
+def energy_deliveries(
+    energy: pd.DataFrame,
+    ledger: pd.DataFrame,
+    *,
+    year_range: tuple[int, int] | None = None,
+    highlight_target: str | None = None,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """Power of Siberia deliveries by year (preferred row per year; conflicting rows faint) against the
     contract's yearly volume from the ledger, with the year's plan as a target marker."""
     rows = _select(energy, "gas", "power_of_siberia", "deliveries", "bcm")
@@ -28,15 +33,25 @@ def energy_deliveries(energy: pd.DataFrame, ledger: pd.DataFrame, *,
         fig.add_trace(_delivery_line(run, PREFERRED_NAME, index == 0))
     if len(others):
         fig.add_trace(_faint_points(others, CONFLICTS_NAME))
-    plans = energy[(energy["commodity"] == "gas") & (energy["route"] == "power_of_siberia")
-                   & (energy["measure"] == "plan") & (energy["unit"] == "bcm") & energy["year"].notna()]
+    plans = energy[
+        (energy["commodity"] == "gas")
+        & (energy["route"] == "power_of_siberia")
+        & (energy["measure"] == "plan")
+        & (energy["unit"] == "bcm")
+        & energy["year"].notna()
+    ]
     if len(plans):
         fig.add_trace(_plan_markers(plans, "Plan for the year (not outturn)"))
     target = _ledger_row(ledger, GAS_TARGET)
     if target is not None:
         _contract_line(fig, target, highlighted=highlight_target == GAS_TARGET)
-    finish(fig, title="Power of Siberia: gas delivered to China against the contract volume", y_title="bcm",
-           source_line=SOURCE_LINE, versions=versions)
+    finish(
+        fig,
+        title="Power of Siberia: gas delivered to China against the contract volume",
+        y_title="bcm",
+        source_line=SOURCE_LINE,
+        versions=versions,
+    )
     tops = [*rows["value"], *plans["value"], *([target["target_value"]] if target is not None else [])]
     fig.update_yaxes(range=[0, 1.2 * max(tops)] if tops else None)
     if target is not None and highlight_target == GAS_TARGET:
@@ -44,8 +59,14 @@ def energy_deliveries(energy: pd.DataFrame, ledger: pd.DataFrame, *,
     return _year_axis(fig, year_range, rows["year"])
 
 
-def oil_deliveries(energy: pd.DataFrame, ledger: pd.DataFrame, *, year_range: tuple[int, int] | None = None,
-                   highlight_target: str | None = None, versions: dict[str, str] | None = None) -> go.Figure:
+def oil_deliveries(
+    energy: pd.DataFrame,
+    ledger: pd.DataFrame,
+    *,
+    year_range: tuple[int, int] | None = None,
+    highlight_target: str | None = None,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """Yukos rail deliveries against its 10 Mt plan (from the ledger); China's crude imports from Russia."""
     fig = go.Figure()
     yukos = _split_preferred(_select(energy, "oil", "yukos_rail", "deliveries", "mt"))[0]
@@ -54,19 +75,32 @@ def oil_deliveries(energy: pd.DataFrame, ledger: pd.DataFrame, *, year_range: tu
     crude, others = _split_preferred(_select(energy, "oil", "all_routes", "deliveries", "mt"))
     bound = crude["qualifier"] == "more_than"
     if (~bound).any():
-        fig.add_trace(_bars(crude[~bound], "China's crude imports from Russia, all routes", PALETTE["blue"],
-                            "", ""))
+        fig.add_trace(
+            _bars(crude[~bound], "China's crude imports from Russia, all routes", PALETTE["blue"], "", "")
+        )
     if bound.any():
-        fig.add_trace(_bars(crude[bound], "China's crude imports from Russia: lower bound ('more than')",
-                            PALETTE["blue"], "/", "> "))
+        fig.add_trace(
+            _bars(
+                crude[bound],
+                "China's crude imports from Russia: lower bound ('more than')",
+                PALETTE["blue"],
+                "/",
+                "> ",
+            )
+        )
     if len(others):
         fig.add_trace(_faint_points(others, "China's crude imports from Russia, other sources"))
     target = _ledger_row(ledger, OIL_TARGET)
     if target is not None and str(target["deadline"]).isdigit():
         fig.add_trace(_target_marker(target, highlighted=highlight_target == OIL_TARGET))
     fig.update_layout(barmode="overlay")
-    finish(fig, title="Oil to China: Yukos against its 2005 plan, and China's crude imports from Russia",
-           y_title="Mt", source_line=SOURCE_LINE, versions=versions)
+    finish(
+        fig,
+        title="Oil to China: Yukos against its 2005 plan, and China's crude imports from Russia",
+        y_title="Mt",
+        source_line=SOURCE_LINE,
+        versions=versions,
+    )
     if target is not None and highlight_target == OIL_TARGET:
         _verdict(fig, target, "Mt")
     return _year_axis(fig, year_range, pd.concat([yukos["year"], crude["year"], others["year"]]))
@@ -74,11 +108,17 @@ def oil_deliveries(energy: pd.DataFrame, ledger: pd.DataFrame, *, year_range: tu
 
 # --- private helpers ----------------------------------------------------------------------------------------
 
+
 def _select(energy: pd.DataFrame, commodity: str, route: str, measure: str, unit: str) -> pd.DataFrame:
     """Actual rows of one commodity, route, measure and unit that have a year, by year."""
-    rows = energy[(energy["commodity"] == commodity) & (energy["route"] == route)
-                  & (energy["measure"] == measure) & (energy["unit"] == unit) & (energy["kind"] == "actual")
-                  & energy["year"].notna()]
+    rows = energy[
+        (energy["commodity"] == commodity)
+        & (energy["route"] == route)
+        & (energy["measure"] == measure)
+        & (energy["unit"] == unit)
+        & (energy["kind"] == "actual")
+        & energy["year"].notna()
+    ]
     return rows.sort_values(["year", "source_id"])
 
 
@@ -98,19 +138,28 @@ def _runs(rows: pd.DataFrame) -> list[pd.DataFrame]:
 
 def _customdata(rows: pd.DataFrame) -> list[list[str]]:
     """[source_id, period, note] per row."""
-    return [[s, p, n if isinstance(n, str) else ""]
-            for s, p, n in zip(rows["source_id"], rows["period_label"], rows["note"])]
+    return [
+        [s, p, n if isinstance(n, str) else ""]
+        for s, p, n in zip(rows["source_id"], rows["period_label"], rows["note"])
+    ]
 
 
 def _delivery_line(run: pd.DataFrame, name: str, showlegend: bool) -> go.Scatter:
     """One run of the preferred delivery series."""
     return go.Scatter(
-        x=run["year"].astype(int).tolist(), y=run["value"].tolist(), name=name, mode="lines+markers+text",
-        legendgroup="deliveries", showlegend=showlegend, text=[f"{v:g}" for v in run["value"]],
-        textposition="top left", line={"color": PALETTE["blue"], "width": 3},
-        marker={"symbol": "circle", "size": 9}, customdata=_customdata(run),
+        x=run["year"].astype(int).tolist(),
+        y=run["value"].tolist(),
+        name=name,
+        mode="lines+markers+text",
+        legendgroup="deliveries",
+        showlegend=showlegend,
+        text=[f"{v:g}" for v in run["value"]],
+        textposition="top left",
+        line={"color": PALETTE["blue"], "width": 3},
+        marker={"symbol": "circle", "size": 9},
+        customdata=_customdata(run),
         hovertemplate="%{x}: %{y:g} bcm delivered<br>%{customdata[2]}<br>source: %{customdata[0]}"
-                      "<extra></extra>",
+        "<extra></extra>",
     )
 
 
@@ -118,37 +167,56 @@ def _faint_points(rows: pd.DataFrame, name: str) -> go.Scatter:
     """Rows that conflict with the preferred one: faint open markers, never joined."""
     unit = "bcm" if (rows["unit"] == "bcm").all() else "Mt"
     return go.Scatter(
-        x=rows["year"].astype(int).tolist(), y=rows["value"].tolist(), name=name, mode="markers", opacity=0.5,
+        x=rows["year"].astype(int).tolist(),
+        y=rows["value"].tolist(),
+        name=name,
+        mode="markers",
+        opacity=0.5,
         marker={"symbol": "circle-open", "size": 10, "color": PALETTE["grey"], "line": {"width": 2}},
         customdata=_customdata(rows),
         hovertemplate="%{x}: %{y:g} " + unit + " (not preferred)<br>%{customdata[2]}"
-                      "<br>source: %{customdata[0]}<extra></extra>",
+        "<br>source: %{customdata[0]}<extra></extra>",
     )
 
 
 def _plan_markers(rows: pd.DataFrame, name: str) -> go.Scatter:
     """A year's plan as a target marker (data rows of the energy dataset, so they carry their sources)."""
     return go.Scatter(
-        x=rows["year"].astype(int).tolist(), y=rows["value"].tolist(), name=name, mode="markers+text",
-        text=[f"plan {v:g}" for v in rows["value"]], textposition="middle right",
+        x=rows["year"].astype(int).tolist(),
+        y=rows["value"].tolist(),
+        name=name,
+        mode="markers+text",
+        text=[f"plan {v:g}" for v in rows["value"]],
+        textposition="middle right",
         marker={"symbol": "star-open", "size": 16, "color": PALETTE["orange"], "line": {"width": 2}},
         customdata=_customdata(rows),
         hovertemplate="%{x}: plan of %{y:g} bcm (a target, not outturn)<br>%{customdata[2]}"
-                      "<br>source: %{customdata[0]}<extra></extra>",
+        "<br>source: %{customdata[0]}<extra></extra>",
     )
 
 
 def _bars(rows: pd.DataFrame, name: str, colour: str, pattern: str, words: str) -> go.Bar:
     """Yearly tonnages as labelled bars; a hatched pattern marks lower bounds."""
     return go.Bar(
-        x=rows["year"].astype(int).tolist(), y=rows["value"].tolist(), name=name, width=0.7,
-        text=[f"{words}{v:g}" for v in rows["value"]], textposition="outside", cliponaxis=False,
+        x=rows["year"].astype(int).tolist(),
+        y=rows["value"].tolist(),
+        name=name,
+        width=0.7,
+        text=[f"{words}{v:g}" for v in rows["value"]],
+        textposition="outside",
+        cliponaxis=False,
         constraintext="none",
-        marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": PALETTE["black"]},
-                "line": {"color": PALETTE["black"], "width": 0.5}},
+        marker={
+            "color": colour,
+            "pattern": {"shape": pattern, "fgcolor": PALETTE["black"]},
+            "line": {"color": PALETTE["black"], "width": 0.5},
+        },
         customdata=_customdata(rows),
-        hovertemplate="%{x}: " + words + "%{y:g} Mt<br>%{customdata[2]}<br>source: %{customdata[0]}<extra>"
-                      + name + "</extra>",
+        hovertemplate="%{x}: "
+        + words
+        + "%{y:g} Mt<br>%{customdata[2]}<br>source: %{customdata[0]}<extra>"
+        + name
+        + "</extra>",
     )
 
 
@@ -163,10 +231,12 @@ def _contract_line(fig: go.Figure, target: dict, highlighted: bool) -> None:
     fig.add_hline(
         y=target["target_value"],
         line={"color": PALETTE["vermillion"], "dash": "dash", "width": 4 if highlighted else 2},
-        name=f"Contract volume: {target['target_value']:g} bcm a year", showlegend=True,
+        name=f"Contract volume: {target['target_value']:g} bcm a year",
+        showlegend=True,
         annotation_text=f"contract: {target['target_value']:g} bcm a year ({target['target_id']}; "
-                        f"sources: {target['source_ids'].replace(';', ', ')})",
-        annotation_position="top left", annotation_font_size=11,
+        f"sources: {target['source_ids'].replace(';', ', ')})",
+        annotation_position="top left",
+        annotation_font_size=11,
     )
 
 
@@ -174,12 +244,20 @@ def _target_marker(target: dict, highlighted: bool) -> go.Scatter:
     """A by-year target as a marker at its deadline (a reference from the ledger, not data: no customdata)."""
     value, deadline = target["target_value"], int(target["deadline"])
     return go.Scatter(
-        x=[deadline], y=[value], name=f"Target: {target['title']}", mode="markers+text",
-        text=[f"plan: {value:g} by {deadline}"], textposition="top center",
-        marker={"symbol": "star-open", "size": 22 if highlighted else 16, "color": PALETTE["vermillion"],
-                "line": {"width": 3 if highlighted else 2}},
+        x=[deadline],
+        y=[value],
+        name=f"Target: {target['title']}",
+        mode="markers+text",
+        text=[f"plan: {value:g} by {deadline}"],
+        textposition="top center",
+        marker={
+            "symbol": "star-open",
+            "size": 22 if highlighted else 16,
+            "color": PALETTE["vermillion"],
+            "line": {"width": 3 if highlighted else 2},
+        },
         hovertemplate=f"{target['title']}: {value:g} Mt by {deadline} ({target['target_id']})"
-                      f"<br>sources: {target['source_ids'].replace(';', ', ')}<extra></extra>",
+        f"<br>sources: {target['source_ids'].replace(';', ', ')}<extra></extra>",
     )
 
 
@@ -194,8 +272,19 @@ def _verdict(fig: go.Figure, target: dict, unit: str) -> None:
         parts.append(f"{target['attainment_pct']:.0f}% attained")
     if target.get("notes"):
         parts.append(str(target["notes"]))
-    fig.add_annotation(text="; ".join(parts), xref="paper", yref="paper", x=0.01, y=0.99, xanchor="left",
-                       yanchor="top", showarrow=False, font={"size": 11}, bgcolor="#FFF6D5", name="verdict")
+    fig.add_annotation(
+        text="; ".join(parts),
+        xref="paper",
+        yref="paper",
+        x=0.01,
+        y=0.99,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 11},
+        bgcolor="#FFF6D5",
+        name="verdict",
+    )
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None, years: pd.Series) -> go.Figure:
@@ -210,6 +299,7 @@ def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None, years: pd.Ser
 
 # --- registry adapters --------------------------------------------------------------------------------------
 
+
 def _versions(processed: Processed) -> dict[str, str]:
     """The versions of the energy and targets datasets."""
     return {name: processed.versions[name] for name in ("energy", "targets") if name in processed.versions}
@@ -217,21 +307,39 @@ def _versions(processed: Processed) -> dict[str, str]:
 
 def _draw_gas(processed: Processed, params: FigureParams) -> go.Figure:
     """energy_deliveries from processed data."""
-    return energy_deliveries(processed.frames["energy"], processed.derived["ledger"],
-                             year_range=params.year_range, highlight_target=params.highlight_target,
-                             versions=_versions(processed))
+    return energy_deliveries(
+        processed.frames["energy"],
+        processed.derived["ledger"],
+        year_range=params.year_range,
+        highlight_target=params.highlight_target,
+        versions=_versions(processed),
+    )
 
 
 def _draw_oil(processed: Processed, params: FigureParams) -> go.Figure:
     """oil_deliveries from processed data."""
-    return oil_deliveries(processed.frames["energy"], processed.derived["ledger"],
-                          year_range=params.year_range, highlight_target=params.highlight_target,
-                          versions=_versions(processed))
+    return oil_deliveries(
+        processed.frames["energy"],
+        processed.derived["ledger"],
+        year_range=params.year_range,
+        highlight_target=params.highlight_target,
+        versions=_versions(processed),
+    )
 
 
 SPECS = (
-    FigureSpec(name="energy_deliveries", title="Power of Siberia deliveries against the contract",
-               page="energy", datasets=("energy", "targets"), draw=_draw_gas),
-    FigureSpec(name="oil_deliveries", title="Oil to China: Yukos plan and crude imports", page="energy",
-               datasets=("energy", "targets"), draw=_draw_oil),
+    FigureSpec(
+        name="energy_deliveries",
+        title="Power of Siberia deliveries against the contract",
+        page="energy",
+        datasets=("energy", "targets"),
+        draw=_draw_gas,
+    ),
+    FigureSpec(
+        name="oil_deliveries",
+        title="Oil to China: Yukos plan and crude imports",
+        page="energy",
+        datasets=("energy", "targets"),
+        draw=_draw_oil,
+    ),
 )

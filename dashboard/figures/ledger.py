@@ -11,16 +11,22 @@ from dashboard.processed import Processed
 
 DATASETS = ("targets", "trade", "energy")
 STATUS_PATTERNS = {
-    "met": "", "on_track": "/", "missed": "x", "deterioration": "\\", "acceleration_needed": "-",
-    "limited_progress": ".", "no_observation": "",
+    "met": "",
+    "on_track": "/",
+    "missed": "x",
+    "deterioration": "\\",
+    "acceleration_needed": "-",
+    "limited_progress": ".",
+    "no_observation": "",
 }
 UNIT_LABELS = {"usd_bn": "US$ bn", "mt": "Mt", "bcm": "bcm", "troops": "troops", "submarines": "submarines"}
 NO_OBSERVATION = "no_observation"
 FADED = 0.35
 
 
-def attainment_figure(ledger: pd.DataFrame, *, highlight_target: str | None = None,
-                      versions: dict[str, str] | None = None) -> go.Figure:
+def attainment_figure(
+    ledger: pd.DataFrame, *, highlight_target: str | None = None, versions: dict[str, str] | None = None
+) -> go.Figure:
     """One horizontal bar per target: attainment % (of the low end for ranges), one trace per status."""
     titles = ledger["title"].tolist()
     highlight = highlight_target if highlight_target in set(ledger["target_id"]) else None
@@ -29,16 +35,31 @@ def attainment_figure(ledger: pd.DataFrame, *, highlight_target: str | None = No
         rows = ledger[ledger["status"] == status]
         fig.add_trace(_status_bars(rows, status, highlight))
     for row in ledger[ledger["status"] == NO_OBSERVATION].itertuples(index=False):
-        fig.add_annotation(x=0, y=row.title, text="no observation", showarrow=False, xanchor="left",
-                           xshift=4, font={"color": style.PALETTE["black"], "size": 12}, name=f"empty:{row.target_id}")
-    fig.add_vline(x=100, line={"color": style.PALETTE["black"], "dash": "dash", "width": 1.5},
-                  annotation={"text": "100% = target reached", "yanchor": "bottom", "font": {"size": 11}})
+        fig.add_annotation(
+            x=0,
+            y=row.title,
+            text="no observation",
+            showarrow=False,
+            xanchor="left",
+            xshift=4,
+            font={"color": style.PALETTE["black"], "size": 12},
+            name=f"empty:{row.target_id}",
+        )
+    fig.add_vline(
+        x=100,
+        line={"color": style.PALETTE["black"], "dash": "dash", "width": 1.5},
+        annotation={"text": "100% = target reached", "yanchor": "bottom", "font": {"size": 11}},
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=titles[::-1], automargin=True)
     fig.update_xaxes(rangemode="tozero", ticksuffix="%")
-    style.finish(fig, title="Stated targets against outcomes: attainment by target",
-                 y_title="", x_title="Attainment, % of target (low end for ranges; latest year for annual rates)",
-                 source_line="Sources: each target's first source id (hover); the ledger of dashboard.targets",
-                 versions=versions)
+    style.finish(
+        fig,
+        title="Stated targets against outcomes: attainment by target",
+        y_title="",
+        x_title="Attainment, % of target (low end for ranges; latest year for annual rates)",
+        source_line="Sources: each target's first source id (hover); the ledger of dashboard.targets",
+        versions=versions,
+    )
     fig.update_layout(uirevision="keep", barmode="overlay", bargap=0.3)
     return fig
 
@@ -55,17 +76,30 @@ def _status_bars(rows: pd.DataFrame, status: str, highlight: str | None) -> go.B
     x = [None if pd.isna(value) else float(value) for value in rows["attainment_pct"]]
     chosen = [highlight is None or target == highlight for target in rows["target_id"]]
     return go.Bar(
-        x=x, y=rows["title"].tolist(), orientation="h", name=label, legendgroup=status,
-        marker={"color": style.STATUS_COLOURS[status],
-                "pattern": {"shape": STATUS_PATTERNS[status], "fgcolor": style.PALETTE["black"], "solidity": 0.25},
-                "opacity": [1.0 if c else FADED for c in chosen],
-                "line": {"color": style.PALETTE["black"],
-                         "width": [3.0 if highlight is not None and c else 0.5 for c in chosen]}},
+        x=x,
+        y=rows["title"].tolist(),
+        orientation="h",
+        name=label,
+        legendgroup=status,
+        marker={
+            "color": style.STATUS_COLOURS[status],
+            "pattern": {
+                "shape": STATUS_PATTERNS[status],
+                "fgcolor": style.PALETTE["black"],
+                "solidity": 0.25,
+            },
+            "opacity": [1.0 if c else FADED for c in chosen],
+            "line": {
+                "color": style.PALETTE["black"],
+                "width": [3.0 if highlight is not None and c else 0.5 for c in chosen],
+            },
+        },
         text=[f"{label} · {value:.0f}%" if value is not None else "" for value in x],
-        textposition="outside", cliponaxis=False,
+        textposition="outside",
+        cliponaxis=False,
         customdata=[_customdata(row, label) for row in rows.to_dict("records")],
         hovertemplate="<b>%{y}</b><br>attainment %{x:.1f}% of target<br>status: %{customdata[2]}"
-                      "<br>%{customdata[3]}<br>source: %{customdata[0]}<extra></extra>",
+        "<br>%{customdata[3]}<br>source: %{customdata[0]}<extra></extra>",
     )
 
 
@@ -100,11 +134,18 @@ def _fmt(value: float) -> str:
 def _draw(processed: Processed, params: FigureParams) -> go.Figure:
     """The ledger chart from the processed ledger."""
     versions = {name: processed.versions[name] for name in DATASETS if name in processed.versions}
-    return attainment_figure(processed.derived["ledger"], highlight_target=params.highlight_target,
-                             versions=versions)
+    return attainment_figure(
+        processed.derived["ledger"], highlight_target=params.highlight_target, versions=versions
+    )
 
 
 SPECS = (
-    FigureSpec(name="ledger_attainment", title="Target ledger: attainment by target", page="overview",
-               datasets=DATASETS, draw=_draw, follows_year_range=False),
+    FigureSpec(
+        name="ledger_attainment",
+        title="Target ledger: attainment by target",
+        page="overview",
+        datasets=DATASETS,
+        draw=_draw,
+        follows_year_range=False,
+    ),
 )

@@ -21,26 +21,51 @@ KIND_STYLE = {  # kind -> (legend name, colour, symbol)
     "actual": ("Official statistics", PALETTE["purple"], "hexagon"),
 }
 GEO_SHORT = {
-    "russian_empire": "Russian Empire", "primorye": "Primorye", "russia": "Russia", "moscow": "Moscow",
-    "khabarovsk_krai": "Khabarovsk Krai", "primorskii_krai": "Primorskii Krai",
-    "russian_far_east": "Russian Far East", "siberia_and_far_east": "Siberia + Far East",
+    "russian_empire": "Russian Empire",
+    "primorye": "Primorye",
+    "russia": "Russia",
+    "moscow": "Moscow",
+    "khabarovsk_krai": "Khabarovsk Krai",
+    "primorskii_krai": "Primorskii Krai",
+    "russian_far_east": "Russian Far East",
+    "siberia_and_far_east": "Siberia + Far East",
 }
-MEASURE_WORDS = {"chinese_illegal_residents": " (illegal residents)",
-                 "chinese_illegal_arrivals": " (illegal arrivals)",
-                 "chinese_speakers": " (Chinese speakers)", "ethnic_chinese": " (ethnic Chinese)"}
-TICKS = (10_000, 20_000, 50_000, 100_000, 200_000, 500_000,
-         1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000)
+MEASURE_WORDS = {
+    "chinese_illegal_residents": " (illegal residents)",
+    "chinese_illegal_arrivals": " (illegal arrivals)",
+    "chinese_speakers": " (Chinese speakers)",
+    "ethnic_chinese": " (ethnic Chinese)",
+}
+TICKS = (
+    10_000,
+    20_000,
+    50_000,
+    100_000,
+    200_000,
+    500_000,
+    1_000_000,
+    2_000_000,
+    5_000_000,
+    10_000_000,
+    20_000_000,
+)
 SLOTS = 5  # side-by-side positions within a year, so that figures of one year and size do not hide each other
 CENTRED = {1: (2,), 2: (1, 3), 3: (1, 2, 3), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4)}
 CLUSTER_DECADES = 0.1  # figures of one year closer than this on the log scale share a cluster
 ARROW_FACTOR = 1.45  # where a bound's arrow sits, as a factor above or below it
-SOURCE_LINE = ("Sources: the 2002 article, censuses (1897, 2002, 2010, 2021), Demoscope and others "
-               "(source id of each figure in the hover)")
+SOURCE_LINE = (
+    "Sources: the 2002 article, censuses (1897, 2002, 2010, 2021), Demoscope and others "
+    "(source id of each figure in the hover)"
+)
 
 
-def migration_ranges(migration: pd.DataFrame, *, year_range: tuple[int, int] | None = None,
-                     highlight_target: str | None = None,
-                     versions: dict[str, str] | None = None) -> go.Figure:
+def migration_ranges(
+    migration: pd.DataFrame,
+    *,
+    year_range: tuple[int, int] | None = None,
+    highlight_target: str | None = None,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """Chinese in Russia: each figure as a range, point or one-sided bound, by kind of source, log scale.
 
     No ledger target concerns migration, so `highlight_target` changes nothing here.
@@ -52,27 +77,51 @@ def migration_ranges(migration: pd.DataFrame, *, year_range: tuple[int, int] | N
     rows["labelled"] = ~rows.duplicated(["year", "geography", "kind", "measure"])
     fig = go.Figure()
     for slot in range(SLOTS):  # empty traces that fix the order of the side-by-side positions
-        fig.add_trace(go.Scatter(x=[None], y=[None], name=f"position {slot} (layout only)",
-                                 offsetgroup=f"s{slot}", showlegend=False, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                name=f"position {slot} (layout only)",
+                offsetgroup=f"s{slot}",
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
     for kind in [k for k in KIND_STYLE if k in set(rows["kind"])]:
         fig.add_trace(_legend_key(kind))
     for row in rows.itertuples():
         for trace in _row_traces(row):
             fig.add_trace(trace)
     fig.update_layout(scattermode="group", scattergap=0.2)
-    finish(fig, title="Chinese in Russia: census counts, specialists' estimates and press claims",
-           y_title="persons, log scale", source_line=SOURCE_LINE, versions=versions)
-    fig.update_yaxes(type="log", tickvals=list(TICKS), ticktext=[_short_number(t) for t in TICKS],
-                     range=[math.log10(TICKS[0]), math.log10(TICKS[-1])])
-    add_subtitle(fig, "Bars: ranges (low to high); filled markers: single figures; open markers with an "
-                   "arrow: one-sided bounds ('more than', 'up to'). Each figure's territory is in its label "
-                   "and hover")
+    finish(
+        fig,
+        title="Chinese in Russia: census counts, specialists' estimates and press claims",
+        y_title="persons, log scale",
+        source_line=SOURCE_LINE,
+        versions=versions,
+    )
+    fig.update_yaxes(
+        type="log",
+        tickvals=list(TICKS),
+        ticktext=[_short_number(t) for t in TICKS],
+        range=[math.log10(TICKS[0]), math.log10(TICKS[-1])],
+    )
+    add_subtitle(
+        fig,
+        "Bars: ranges (low to high); filled markers: single figures; open markers with an "
+        "arrow: one-sided bounds ('more than', 'up to'). Each figure's territory is in its label "
+        "and hover",
+    )
     return _year_axis(fig, year_range)
 
 
-def visa_compliance(migration: pd.DataFrame, *, year_range: tuple[int, int] | None = None,
-                    highlight_target: str | None = None,
-                    versions: dict[str, str] | None = None) -> go.Figure:
+def visa_compliance(
+    migration: pd.DataFrame,
+    *,
+    year_range: tuple[int, int] | None = None,
+    highlight_target: str | None = None,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """Share of foreign visitors leaving Primorskii Krai on time: exact shares as points, bounds as bounds.
 
     No ledger target concerns visa compliance, so `highlight_target` changes nothing here.
@@ -83,24 +132,48 @@ def visa_compliance(migration: pd.DataFrame, *, year_range: tuple[int, int] | No
     if len(exact):
         fig.add_trace(_share_trace(exact, exact["share_pct"], "Left on time (share as stated)", "circle", ""))
     if len(bounds):
-        fig.add_trace(_share_trace(bounds, bounds["share_low_pct"], "Left on time: lower bound ('more than')",
-                                   "triangle-up-open", "more than "))
+        fig.add_trace(
+            _share_trace(
+                bounds,
+                bounds["share_low_pct"],
+                "Left on time: lower bound ('more than')",
+                "triangle-up-open",
+                "more than ",
+            )
+        )
         for row in bounds.itertuples():
-            fig.add_shape(type="rect", x0=row.year - 0.3, x1=_period_end(row.period_label, row.year) + 0.3,
-                          y0=row.share_low_pct, y1=100, line={"width": 0}, fillcolor=PALETTE["green"],
-                          opacity=0.2, layer="below")
-    finish(fig, title="Foreign visitors leaving Primorskii Krai on time", y_title="% of foreign visitors",
-           source_line="Source: the 2002 article, citing the regional interior ministry", versions=versions)
+            fig.add_shape(
+                type="rect",
+                x0=row.year - 0.3,
+                x1=_period_end(row.period_label, row.year) + 0.3,
+                y0=row.share_low_pct,
+                y1=100,
+                line={"width": 0},
+                fillcolor=PALETTE["green"],
+                opacity=0.2,
+                layer="below",
+            )
+    finish(
+        fig,
+        title="Foreign visitors leaving Primorskii Krai on time",
+        y_title="% of foreign visitors",
+        source_line="Source: the 2002 article, citing the regional interior ministry",
+        versions=versions,
+    )
     fig.update_yaxes(range=[0, 105])
     if year_range is None and len(rows):
         ends = [_period_end(label, year) for label, year in zip(rows["period_label"], rows["year"])]
         fig.update_xaxes(range=[int(rows["year"].min()) - 1, max(ends) + 1])
-    add_subtitle(fig, "Share leaving within the time their visas allowed. A lower bound is drawn as an open "
-                   "triangle over the span it covers, shaded up to 100%")
+    add_subtitle(
+        fig,
+        "Share leaving within the time their visas allowed. A lower bound is drawn as an open "
+        "triangle over the span it covers, shaded up to 100%",
+    )
     return _year_axis(fig, year_range)
 
 
 # --- private helpers: migration_ranges ----------------------------------------------------------------------
+
 
 def _shape(row) -> str:
     """range (low and high), lower or upper bound (one side only), or point."""
@@ -142,8 +215,15 @@ def _slots(rows: pd.DataFrame) -> list[int]:
 def _legend_key(kind: str) -> go.Scatter:
     """A legend entry for a kind of figure (colour and symbol); clicking it toggles the kind."""
     name, colour, symbol = KIND_STYLE[kind]
-    return go.Scatter(x=[None], y=[None], name=name, legendgroup=kind, mode="markers", offsetgroup="s2",
-                      marker={"color": colour, "symbol": symbol, "size": 11})
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        name=name,
+        legendgroup=kind,
+        mode="markers",
+        offsetgroup="s2",
+        marker={"color": colour, "symbol": symbol, "size": 11},
+    )
 
 
 def _row_traces(row) -> list[go.Scatter]:
@@ -156,24 +236,42 @@ def _row_traces(row) -> list[go.Scatter]:
     open_marker = row.shape in ("lower", "upper")
     description = _describe(row, low, high)
     common = {"legendgroup": row.kind, "showlegend": False, "offsetgroup": f"s{row.slot}"}
-    traces = [go.Scatter(
-        x=[row.year] * len(values), y=values, name=name, mode="lines+markers+text", **common,
-        text=[""] * (len(values) - 1) + [geography if row.labelled else ""], textfont={"size": 10},
-        textposition="middle left" if row.slot < CENTRED[1][0] else "middle right",
-        line={"color": colour, "width": 6}, cliponaxis=False,
-        marker={"color": colour, "symbol": symbol + ("-open" if open_marker else ""), "size": 10,
-                "line": {"width": 2, "color": colour}},
-        customdata=[[row.source_id, row.geography_label, description, row.period_label]] * len(values),
-        hovertemplate="%{customdata[1]} (%{customdata[3]})<br>%{customdata[2]}<br>source: %{customdata[0]}"
-                      "<extra>" + KIND_STYLE[row.kind][0] + "</extra>",
-    )]
+    traces = [
+        go.Scatter(
+            x=[row.year] * len(values),
+            y=values,
+            name=name,
+            mode="lines+markers+text",
+            **common,
+            text=[""] * (len(values) - 1) + [geography if row.labelled else ""],
+            textfont={"size": 10},
+            textposition="middle left" if row.slot < CENTRED[1][0] else "middle right",
+            line={"color": colour, "width": 6},
+            cliponaxis=False,
+            marker={
+                "color": colour,
+                "symbol": symbol + ("-open" if open_marker else ""),
+                "size": 10,
+                "line": {"width": 2, "color": colour},
+            },
+            customdata=[[row.source_id, row.geography_label, description, row.period_label]] * len(values),
+            hovertemplate="%{customdata[1]} (%{customdata[3]})<br>%{customdata[2]}<br>source: %{customdata[0]}"
+            "<extra>" + KIND_STYLE[row.kind][0] + "</extra>",
+        )
+    ]
     if open_marker or row.qualifier == "at_least":
         up = row.shape == "lower" or row.qualifier == "at_least"
-        traces.append(go.Scatter(
-            x=[row.year], y=[(high * ARROW_FACTOR) if up else (low / ARROW_FACTOR)], mode="markers",
-            name=f"{name}: {'more' if up else 'less'} (bound arrow)", **common, hoverinfo="skip",
-            marker={"color": colour, "symbol": "arrow-up" if up else "arrow-down", "size": 10},
-        ))
+        traces.append(
+            go.Scatter(
+                x=[row.year],
+                y=[(high * ARROW_FACTOR) if up else (low / ARROW_FACTOR)],
+                mode="markers",
+                name=f"{name}: {'more' if up else 'less'} (bound arrow)",
+                **common,
+                hoverinfo="skip",
+                marker={"color": colour, "symbol": "arrow-up" if up else "arrow-down", "size": 10},
+            )
+        )
     return traces
 
 
@@ -202,16 +300,21 @@ def _int(value) -> int | None:
 
 # --- private helpers: visa_compliance and shared ------------------------------------------------------------
 
+
 def _share_trace(rows: pd.DataFrame, values: pd.Series, name: str, symbol: str, words: str) -> go.Scatter:
     """Visa-compliance shares as markers, labelled; customdata [source_id, period, label]."""
     labels = [f"{words}{v:g}% ({p})" for v, p in zip(values, rows["period_label"])]
     return go.Scatter(
-        x=rows["year"].tolist(), y=values.tolist(), name=name, mode="markers+text", text=labels,
+        x=rows["year"].tolist(),
+        y=values.tolist(),
+        name=name,
+        mode="markers+text",
+        text=labels,
         textposition="bottom center",
         marker={"symbol": symbol, "size": 14, "color": PALETTE["green"], "line": {"width": 2}},
         customdata=[[s, p, label] for s, p, label in zip(rows["source_id"], rows["period_label"], labels)],
         hovertemplate="%{customdata[2]} of foreign visitors left on time<br>period: %{customdata[1]}"
-                      "<br>source: %{customdata[0]}<extra></extra>",
+        "<br>source: %{customdata[0]}<extra></extra>",
     )
 
 
@@ -219,7 +322,6 @@ def _period_end(label: str, year: int) -> int:
     """The last year of a 'YYYY-YYYY' period, else the row's year."""
     match = re.fullmatch(r"(\d{4})-(\d{4})", str(label))
     return int(match.group(2)) if match else int(year)
-
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
@@ -233,6 +335,7 @@ def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
 
 # --- registry adapters --------------------------------------------------------------------------------------
 
+
 def _versions(processed: Processed) -> dict[str, str]:
     """The migration dataset's version."""
     return {name: processed.versions[name] for name in ("migration",) if name in processed.versions}
@@ -240,19 +343,37 @@ def _versions(processed: Processed) -> dict[str, str]:
 
 def _draw_ranges(processed: Processed, params: FigureParams) -> go.Figure:
     """migration_ranges from processed data."""
-    return migration_ranges(processed.frames["migration"], year_range=params.year_range,
-                            highlight_target=params.highlight_target, versions=_versions(processed))
+    return migration_ranges(
+        processed.frames["migration"],
+        year_range=params.year_range,
+        highlight_target=params.highlight_target,
+        versions=_versions(processed),
+    )
 
 
 def _draw_visa(processed: Processed, params: FigureParams) -> go.Figure:
     """visa_compliance from processed data."""
-    return visa_compliance(processed.frames["migration"], year_range=params.year_range,
-                           highlight_target=params.highlight_target, versions=_versions(processed))
+    return visa_compliance(
+        processed.frames["migration"],
+        year_range=params.year_range,
+        highlight_target=params.highlight_target,
+        versions=_versions(processed),
+    )
 
 
 SPECS = (
-    FigureSpec(name="migration_ranges", title="Chinese in Russia: counts, estimates and claims",
-               page="migration", datasets=("migration",), draw=_draw_ranges),
-    FigureSpec(name="visa_compliance", title="Visitors leaving Primorskii Krai on time", page="migration",
-               datasets=("migration",), draw=_draw_visa),
+    FigureSpec(
+        name="migration_ranges",
+        title="Chinese in Russia: counts, estimates and claims",
+        page="migration",
+        datasets=("migration",),
+        draw=_draw_ranges,
+    ),
+    FigureSpec(
+        name="visa_compliance",
+        title="Visitors leaving Primorskii Krai on time",
+        page="migration",
+        datasets=("migration",),
+        draw=_draw_visa,
+    ),
 )

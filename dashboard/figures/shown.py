@@ -30,6 +30,10 @@ def with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would run as formulas (=, +, -, @, tab, CR) with a quote."""
+
     def safe(value):
         return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
-    return frame.apply(lambda column: column.map(safe) if column.dtype == object or str(column.dtype) == "str" else column)
+
+    return frame.apply(
+        lambda column: column.map(safe) if column.dtype == object or str(column.dtype) == "str" else column
+    )

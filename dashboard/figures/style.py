@@ -6,26 +6,51 @@ import plotly.graph_objects as go
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
-    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
 }
 STATUS_COLOURS = {
-    "met": PALETTE["green"], "on_track": PALETTE["green"], "missed": PALETTE["vermillion"],
-    "deterioration": PALETTE["vermillion"], "acceleration_needed": PALETTE["orange"],
-    "limited_progress": PALETTE["yellow"], "no_observation": PALETTE["grey"],
+    "met": PALETTE["green"],
+    "on_track": PALETTE["green"],
+    "missed": PALETTE["vermillion"],
+    "deterioration": PALETTE["vermillion"],
+    "acceleration_needed": PALETTE["orange"],
+    "limited_progress": PALETTE["yellow"],
+    "no_observation": PALETTE["grey"],
 }
 FONT_FAMILY = "Liberation Sans, Arial, sans-serif"
 EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 700
 SOURCE_LINE_OFFSET_PX = 52  # below the x-axis title, inside the bottom margin
 
 
-def finish(fig: go.Figure, *, title: str, y_title: str, x_title: str | None = "Year",
-           source_line: str, versions: dict[str, str] | None = None) -> go.Figure:
+def finish(
+    fig: go.Figure,
+    *,
+    title: str,
+    y_title: str,
+    x_title: str | None = "Year",
+    source_line: str,
+    versions: dict[str, str] | None = None,
+) -> go.Figure:
     """Apply the shared layout: title, axis titles with units, legend, and a source line naming dataset versions."""
     versions_text = ", ".join(f"{name} {version}" for name, version in sorted((versions or {}).items()))
     footer = source_line + (f" · Data: {versions_text} (validated)" if versions_text else "")
     fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left", "yref": "container", "y": 0.985, "yanchor": "top"},
+        title={
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0.985,
+            "yanchor": "top",
+        },
         font={"family": FONT_FAMILY, "size": 13},
         template="plotly_white",
         margin={"l": 70, "r": 30, "t": 125, "b": 90},
@@ -35,9 +60,19 @@ def finish(fig: go.Figure, *, title: str, y_title: str, x_title: str | None = "Y
     fig.update_yaxes(title_text=y_title)
     if x_title:
         fig.update_xaxes(title_text=x_title)
-    fig.add_annotation(text=footer, xref="paper", yref="paper", x=0, y=0, yshift=-SOURCE_LINE_OFFSET_PX,
-                       xanchor="left", yanchor="top", showarrow=False, font={"size": 10, "color": PALETTE["grey"]},
-                       name="source_line")
+    fig.add_annotation(
+        text=footer,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-SOURCE_LINE_OFFSET_PX,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 10, "color": PALETTE["grey"]},
+        name="source_line",
+    )
     return fig
 
 

@@ -15,8 +15,9 @@ TURNOVER = "turnover"
 NAME_CHARS = 60  # a longer file name is shortened in the legend
 
 
-def upload_figure(bundled: pd.DataFrame, uploaded: pd.DataFrame, *, file_name: str,
-                  bundled_version: str | None = None) -> go.Figure:
+def upload_figure(
+    bundled: pd.DataFrame, uploaded: pd.DataFrame, *, file_name: str, bundled_version: str | None = None
+) -> go.Figure:
     """Bundled turnover (year, value_usd_bn) as a line; the upload's turnover rows (trade-shaped frame) as separate
     traces: the preferred ones the ledger used, and any others."""
     name = safe_name(file_name)
@@ -29,18 +30,30 @@ def upload_figure(bundled: pd.DataFrame, uploaded: pd.DataFrame, *, file_name: s
     if len(other):
         fig.add_trace(_points(other, f"Uploaded: {name} (other rows, not used)", P["sky"], "square-open"))
     if rows.empty:
-        fig.add_annotation(text=f"{name} has no turnover figures to draw", xref="paper", yref="paper", x=0.5,
-                           y=0.5, showarrow=False, font={"size": 14, "color": P["vermillion"]}, name="no_turnover")
-    style.finish(fig, title="Uploaded turnover over the bundled series", y_title=f"Turnover, {UNIT}",
-                 source_line=f"Uploaded: {name} (checked in memory, not stored); bundled: the validated dataset",
-                 versions={"trade": bundled_version} if bundled_version else None)
+        fig.add_annotation(
+            text=f"{name} has no turnover figures to draw",
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 14, "color": P["vermillion"]},
+            name="no_turnover",
+        )
+    style.finish(
+        fig,
+        title="Uploaded turnover over the bundled series",
+        y_title=f"Turnover, {UNIT}",
+        source_line=f"Uploaded: {name} (checked in memory, not stored); bundled: the validated dataset",
+        versions={"trade": bundled_version} if bundled_version else None,
+    )
     fig.update_xaxes(dtick=5, tickformat="d")
     return fig
 
 
 def safe_name(file_name: str) -> str:
     """A file name as plain text for Plotly (which reads some HTML): escaped and shortened."""
-    short = file_name if len(file_name) <= NAME_CHARS else file_name[:NAME_CHARS - 1] + "…"
+    short = file_name if len(file_name) <= NAME_CHARS else file_name[: NAME_CHARS - 1] + "…"
     return html.escape(short)
 
 
@@ -48,15 +61,26 @@ def _line(frame: pd.DataFrame, name: str, colour: str, dash: str, symbol: str) -
     """A yearly series (one level per year) as a line with its points, gaps left open where a year has none."""
     values = dict(zip(frame["year"].astype(int), frame["value_usd_bn"].astype(float)))
     years = list(range(min(values), max(values) + 1)) if values else []
-    return go.Scatter(x=years, y=[values.get(year) for year in years], mode="lines+markers", connectgaps=False,
-                      name=name, line={"color": colour, "dash": dash, "width": 2.5},
-                      marker={"color": colour, "symbol": symbol, "size": 8},
-                      hovertemplate=f"{name}<br>%{{x}}: %{{y:.2f}} {UNIT}<extra></extra>")
+    return go.Scatter(
+        x=years,
+        y=[values.get(year) for year in years],
+        mode="lines+markers",
+        connectgaps=False,
+        name=name,
+        line={"color": colour, "dash": dash, "width": 2.5},
+        marker={"color": colour, "symbol": symbol, "size": 8},
+        hovertemplate=f"{name}<br>%{{x}}: %{{y:.2f}} {UNIT}<extra></extra>",
+    )
 
 
 def _points(frame: pd.DataFrame, name: str, colour: str, symbol: str) -> go.Scatter:
     """Every row as a point (a year may have several)."""
     rows = frame.sort_values("year")
-    return go.Scatter(x=rows["year"].astype(int).tolist(), y=rows["value_usd_bn"].astype(float).tolist(),
-                      mode="markers", name=name, marker={"color": colour, "symbol": symbol, "size": 9},
-                      hovertemplate=f"{name}<br>%{{x}}: %{{y:.2f}} {UNIT}<extra></extra>")
+    return go.Scatter(
+        x=rows["year"].astype(int).tolist(),
+        y=rows["value_usd_bn"].astype(float).tolist(),
+        mode="markers",
+        name=name,
+        marker={"color": colour, "symbol": symbol, "size": 9},
+        hovertemplate=f"{name}<br>%{{x}}: %{{y:.2f}} {UNIT}<extra></extra>",
+    )

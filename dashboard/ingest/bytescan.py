@@ -13,9 +13,9 @@ import numpy as np
 
 from dashboard.ingest.source import refuse
 
-MAX_LINE_BYTES = 1 << 16      # a trade or Comtrade row is well under 1 KiB
-HEAD_BYTES = 1 << 13          # the start of the file that tells text from binary
-BINARY_SHARE = 0.05           # share of control bytes in the head above which a file is binary
+MAX_LINE_BYTES = 1 << 16  # a trade or Comtrade row is well under 1 KiB
+HEAD_BYTES = 1 << 13  # the start of the file that tells text from binary
+BINARY_SHARE = 0.05  # share of control bytes in the head above which a file is binary
 TEXT_CONTROLS = {9, 10, 12, 13}
 NEWLINE, QUOTE = 10, 34
 SIGNATURES = (
@@ -38,7 +38,7 @@ class ByteScanner:
     def __init__(self, file: str, delimiter: str = ","):
         self.file = file
         self.delimiter = ord(delimiter)
-        self.columns: list[str] = []          # header names (from line 1 unless set): name a problem's column
+        self.columns: list[str] = []  # header names (from line 1 unless set): name a problem's column
         self.expected_fields: int | None = None  # when set, every unquoted row must have this many fields
         self.digest = hashlib.sha256()
         self.bytes = 0
@@ -57,7 +57,7 @@ class ByteScanner:
         data = self._tail + block
         cut = data.rfind(b"\n") + 1
         if cut and not self.columns and not self.lines_done:
-            self.columns = _names(data[:data.find(b"\n")])
+            self.columns = _names(data[: data.find(b"\n")])
         if cut:
             self._check_lines(data[:cut], final=False)
         self._tail = data[cut:]
@@ -83,12 +83,15 @@ class ByteScanner:
                 raise refuse(self.file, "file type", f"this is {what}")
         if block.startswith(codecs.BOM_UTF8):
             self.bom = True
-            block = block[len(codecs.BOM_UTF8):]
+            block = block[len(codecs.BOM_UTF8) :]
         head = np.frombuffer(block[:HEAD_BYTES], dtype=np.uint8)
         controls = int(np.count_nonzero((head < 32) & ~np.isin(head, list(TEXT_CONTROLS)) | (head == 127)))
         if head.size and controls / head.size > BINARY_SHARE:
-            raise refuse(self.file, "file type", f"binary data, not text ({controls} control bytes in the first "
-                         f"{head.size}): not a CSV file")
+            raise refuse(
+                self.file,
+                "file type",
+                f"binary data, not text ({controls} control bytes in the first {head.size}): not a CSV file",
+            )
         return block
 
     def _check_lines(self, data: bytes, final: bool) -> None:
@@ -96,8 +99,13 @@ class ByteScanner:
         nul = data.find(b"\x00")
         if nul >= 0:
             line, column = self._locate(data, nul)
-            raise refuse(self.file, "NUL byte", "a NUL (0x00) byte: the file is damaged or not plain text",
-                         line, column)
+            raise refuse(
+                self.file,
+                "NUL byte",
+                "a NUL (0x00) byte: the file is damaged or not plain text",
+                line,
+                column,
+            )
         if not data.isascii():
             try:
                 data.decode("utf-8")
@@ -112,7 +120,9 @@ class ByteScanner:
         lengths = ends - starts
         if lengths.size and lengths.max() > MAX_LINE_BYTES:
             first = int(np.argmax(lengths > MAX_LINE_BYTES))
-            raise refuse(self.file, "line length", _too_long(int(lengths[first])), self.lines_done + first + 1)
+            raise refuse(
+                self.file, "line length", _too_long(int(lengths[first])), self.lines_done + first + 1
+            )
         if self.expected_fields is not None:
             self._check_field_counts(arr, starts, ends, lengths)
         self.lines_done += len(ends)
@@ -127,8 +137,12 @@ class ByteScanner:
         bad = np.flatnonzero(plain & (fields != self.expected_fields) & (numbers > 1))
         if bad.size:
             index = int(bad[0])
-            raise refuse(self.file, "field count", field_count_message(int(fields[index]), self.expected_fields),
-                         int(numbers[index]))
+            raise refuse(
+                self.file,
+                "field count",
+                field_count_message(int(fields[index]), self.expected_fields),
+                int(numbers[index]),
+            )
 
     def _locate(self, data: bytes, position: int) -> tuple[int, str | None]:
         """Line number and column name of a byte position within `data` (which starts at a line start)."""
@@ -143,28 +157,36 @@ class ByteScanner:
 
 def _names(line: bytes) -> list[str]:
     """Column names of a header line, however damaged (only to name where a problem is)."""
-    return [name.strip() for name in next(csv.reader([line.decode("utf-8", errors="replace").rstrip("\r")]), [])]
+    return [
+        name.strip() for name in next(csv.reader([line.decode("utf-8", errors="replace").rstrip("\r")]), [])
+    ]
 
 
 def field_count_message(found: int, expected: int) -> str:
     """What a row with the wrong number of fields means."""
     if found > expected:
-        return (f"{found} fields where the header has {expected}: {found - expected} too many (an unquoted comma, "
-                "a thousands separator or a trailing comma? pandas would silently shift the columns)")
+        return (
+            f"{found} fields where the header has {expected}: {found - expected} too many (an unquoted comma, "
+            "a thousands separator or a trailing comma? pandas would silently shift the columns)"
+        )
     return f"{found} fields where the header has {expected}: {expected - found} missing (a ragged row)"
 
 
 def _not_utf8(byte: int) -> str:
     """The message for a byte that is not UTF-8, with what it would be in Latin-1."""
     char = bytes([byte]).decode("cp1252", errors="replace")
-    return (f"byte 0x{byte:02X} is not UTF-8 (it reads as '{char}' in Latin-1/Windows-1252): save the file as "
-            "CSV UTF-8")
+    return (
+        f"byte 0x{byte:02X} is not UTF-8 (it reads as '{char}' in Latin-1/Windows-1252): save the file as "
+        "CSV UTF-8"
+    )
 
 
 def _too_long(length: int) -> str:
     """The message for an over-long line."""
-    return (f"a line of more than {MAX_LINE_BYTES:,} bytes ({length:,} read): line breaks are missing or this is "
-            "not a CSV file of this kind")
+    return (
+        f"a line of more than {MAX_LINE_BYTES:,} bytes ({length:,} read): line breaks are missing or this is "
+        "not a CSV file of this kind"
+    )
 
 
 class ScanningReader(io.BufferedIOBase):

@@ -8,8 +8,25 @@ NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,'\u00a0\u202f ]\d{3})+(\.\d+)?$")
 DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 FORMULA = re.compile(r"^(=|@|[+-]\s*[A-Za-z(])")
-MISSING_WORDS = {"nan", "na", "n/a", "#n/a", "null", "none", "inf", "+inf", "-inf", "infinity", "-infinity",
-                 "-", "--", "...", "#value!", "#ref!", "#div/0!"}
+MISSING_WORDS = {
+    "nan",
+    "na",
+    "n/a",
+    "#n/a",
+    "null",
+    "none",
+    "inf",
+    "+inf",
+    "-inf",
+    "infinity",
+    "-infinity",
+    "-",
+    "--",
+    "...",
+    "#value!",
+    "#ref!",
+    "#div/0!",
+}
 
 
 def formula_problem(text: str) -> str | None:

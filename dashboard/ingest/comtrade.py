@@ -27,28 +27,57 @@ class Layout:
     """Where a Comtrade layout keeps each needed value, and which values mark a total row."""
 
     format: str
-    columns: dict[str, str]            # role -> column name (canonical spelling)
-    optional: tuple[str, ...]          # roles a file may lack
+    columns: dict[str, str]  # role -> column name (canonical spelling)
+    optional: tuple[str, ...]  # roles a file may lack
     totals: dict[str, tuple[str, ...]]  # role -> the values of a total row
-    flows: dict[str, str]              # the file's flow code -> M, X, RM, RX
+    flows: dict[str, str]  # the file's flow code -> M, X, RM, RX
 
 
 LAYOUTS = {
-    PLUS: Layout(PLUS, {"type": "typeCode", "year": "refYear", "month": "refMonth", "period": "period",
-                        "reporter": "reporterCode", "partner": "partnerCode", "partner2": "partner2Code",
-                        "flow": "flowCode", "commodity": "cmdCode", "customs": "customsCode", "transport": "motCode",
-                        "value": "primaryValue"},
-                 ("type", "period"),
-                 {"commodity": ("TOTAL",), "customs": ("C00",), "transport": ("0",), "partner2": ("0",),
-                  "type": ("C",)},
-                 {"M": "M", "X": "X", "RM": "RM", "RX": "RX"}),
-    LEGACY: Layout(LEGACY, {"year": "Year", "period": "Period", "reporter": "Reporter Code",
-                            "partner": "Partner Code", "partner2": "2nd Partner Code", "flow": "TradeFlow Code",
-                            "commodity": "Commodity Code", "customs": "Customs Proc. Code",
-                            "transport": "Mode of Transport Code", "value": "TradeValueUS"},
-                   ("partner2", "customs", "transport"),
-                   {"commodity": ("TOTAL",), "customs": ("C00", ""), "transport": ("0", ""), "partner2": ("0", "")},
-                   {"1": "M", "2": "X", "3": "RX", "4": "RM"}),
+    PLUS: Layout(
+        PLUS,
+        {
+            "type": "typeCode",
+            "year": "refYear",
+            "month": "refMonth",
+            "period": "period",
+            "reporter": "reporterCode",
+            "partner": "partnerCode",
+            "partner2": "partner2Code",
+            "flow": "flowCode",
+            "commodity": "cmdCode",
+            "customs": "customsCode",
+            "transport": "motCode",
+            "value": "primaryValue",
+        },
+        ("type", "period"),
+        {
+            "commodity": ("TOTAL",),
+            "customs": ("C00",),
+            "transport": ("0",),
+            "partner2": ("0",),
+            "type": ("C",),
+        },
+        {"M": "M", "X": "X", "RM": "RM", "RX": "RX"},
+    ),
+    LEGACY: Layout(
+        LEGACY,
+        {
+            "year": "Year",
+            "period": "Period",
+            "reporter": "Reporter Code",
+            "partner": "Partner Code",
+            "partner2": "2nd Partner Code",
+            "flow": "TradeFlow Code",
+            "commodity": "Commodity Code",
+            "customs": "Customs Proc. Code",
+            "transport": "Mode of Transport Code",
+            "value": "TradeValueUS",
+        },
+        ("partner2", "customs", "transport"),
+        {"commodity": ("TOTAL",), "customs": ("C00", ""), "transport": ("0", ""), "partner2": ("0", "")},
+        {"1": "M", "2": "X", "3": "RX", "4": "RM"},
+    ),
 }
 
 
@@ -57,13 +86,15 @@ class Scan:
     """What one pass over a Comtrade file found: its China-Russia total rows and an inventory of the rest."""
 
     layout: Layout
-    names: dict[str, str]              # role -> the column name as the file spells it
+    names: dict[str, str]  # role -> the column name as the file spells it
     rows: int = 0
     pairs: list[pd.DataFrame] = field(default_factory=list)
-    reporters: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))    # code -> rows
+    reporters: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))  # code -> rows
     partners: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))
     commodities: pd.Series = field(default_factory=lambda: pd.Series(dtype="int64"))
-    truncated: set[str] = field(default_factory=set)  # tallies that kept only each chunk's most frequent codes
+    truncated: set[str] = field(
+        default_factory=set
+    )  # tallies that kept only each chunk's most frequent codes
     pair_rows: int = 0
     pair_commodities: Counter = field(default_factory=Counter)
     not_total: Counter = field(default_factory=Counter)  # role -> China-Russia rows that are not totals by it
@@ -80,8 +111,13 @@ class Scan:
 def scan_comtrade(file: InputFile, header: Header, progress: Callable[[int], None] | None = None) -> Scan:
     """Stream the file once: check its bytes, read only the needed columns in chunks, keep China-Russia totals."""
     layout = LAYOUTS[header.format]
-    failures = column_failures(file.name, header.names, list(layout.columns.values()),
-                               [c for r, c in layout.columns.items() if r not in layout.optional], allow_extra=True)
+    failures = column_failures(
+        file.name,
+        header.names,
+        list(layout.columns.values()),
+        [c for r, c in layout.columns.items() if r not in layout.optional],
+        allow_extra=True,
+    )
     if failures:
         raise InputError(file.name, failures)
     position = {name: i for i, name in enumerate(header.names)}
@@ -94,9 +130,18 @@ def scan_comtrade(file: InputFile, header: Header, progress: Callable[[int], Non
         warnings.simplefilter("error", pd.errors.ParserWarning)
         reader = ScanningReader(stream, scanner, progress)
         try:
-            chunks = pd.read_csv(reader, sep=header.delimiter, usecols=list(raw), dtype=object, index_col=False,
-                                 keep_default_na=False, na_values=[], skip_blank_lines=False, chunksize=CHUNK_ROWS,
-                                 encoding="utf-8")
+            chunks = pd.read_csv(
+                reader,
+                sep=header.delimiter,
+                usecols=list(raw),
+                dtype=object,
+                index_col=False,
+                keep_default_na=False,
+                na_values=[],
+                skip_blank_lines=False,
+                chunksize=CHUNK_ROWS,
+                encoding="utf-8",
+            )
             for chunk in chunks:
                 _take(scan, chunk.rename(columns=raw))
         except pd.errors.ParserError as error:
@@ -137,7 +182,9 @@ def _matching(column: pd.Series, scan: Scan, tally: str) -> pd.Series:
     return column.isin(counts.index[codes.isin(PAIR_CODES).to_numpy()])
 
 
-def _tally(column: pd.Series, scan: Scan, tally: str, limit: int | None = None) -> tuple[pd.Series, pd.Series]:
+def _tally(
+    column: pd.Series, scan: Scan, tally: str, limit: int | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Count the column's codes (stripped) into the scan's tally: all of them, or a chunk's `limit` most
     frequent (the commodity tally only serves a message). Returns the chunk's counts and their codes."""
     counts = column.value_counts(dropna=False, sort=False)
@@ -171,14 +218,21 @@ def _parser_failure(file: str, error: pd.errors.ParserError) -> InputError:
         expected, line, seen = map(int, found.groups())
         return refuse(file, "field count", field_count_message(seen, expected), line)
     row = re.search(r"row (\d+)", message)
-    return refuse(file, "CSV syntax", message.removeprefix("Error tokenizing data. C error: "),
-                  int(row.group(1)) + 1 if row else None)
+    return refuse(
+        file,
+        "CSV syntax",
+        message.removeprefix("Error tokenizing data. C error: "),
+        int(row.group(1)) + 1 if row else None,
+    )
 
 
 def inventory_text(counts: Counter | pd.Series, limit: int = SHOWN_CODES, truncated: bool = False) -> str:
     """'842 USA (6 rows), 0 World (2 rows) and 3 more' for a message: the most frequent codes first."""
     counts = pd.Series(counts, dtype="int64").sort_values(ascending=False, kind="stable")
-    shown = [f"{code or '(empty)'}{' ' + CODE_NAMES[code] if code in CODE_NAMES else ''} "
-             f"({count:,} row{'s' if count != 1 else ''})" for code, count in counts.head(limit).items()]
+    shown = [
+        f"{code or '(empty)'}{' ' + CODE_NAMES[code] if code in CODE_NAMES else ''} "
+        f"({count:,} row{'s' if count != 1 else ''})"
+        for code, count in counts.head(limit).items()
+    ]
     more = len(counts) - limit
     return ", ".join(shown) + (" and more" if truncated else f" and {more:,} more" if more > 0 else "")

@@ -13,23 +13,99 @@ from dashboard.validation import Failure
 NATIVE, PLUS, LEGACY = "native", "comtrade_plus", "comtrade_legacy"
 AS_CHOICES = ("auto", NATIVE, "comtrade")
 PLUS_COLUMNS = (
-    "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode", "reporterISO",
-    "reporterDesc", "flowCode", "flowDesc", "partnerCode", "partnerISO", "partnerDesc", "partner2Code", "partner2ISO",
-    "partner2Desc", "classificationCode", "classificationSearchCode", "isOriginalClassification", "cmdCode", "cmdDesc",
-    "aggrLevel", "isLeaf", "customsCode", "customsDesc", "mosCode", "motCode", "motDesc", "qtyUnitCode",
-    "qtyUnitAbbr", "qty", "isQtyEstimated", "altQtyUnitCode", "altQtyUnitAbbr", "altQty", "isAltQtyEstimated",
-    "netWgt", "isNetWgtEstimated", "grossWgt", "isGrossWgtEstimated", "cifvalue", "fobvalue", "primaryValue",
-    "legacyEstimationFlag", "isReported", "isAggregate")
+    "typeCode",
+    "freqCode",
+    "refPeriodId",
+    "refYear",
+    "refMonth",
+    "period",
+    "reporterCode",
+    "reporterISO",
+    "reporterDesc",
+    "flowCode",
+    "flowDesc",
+    "partnerCode",
+    "partnerISO",
+    "partnerDesc",
+    "partner2Code",
+    "partner2ISO",
+    "partner2Desc",
+    "classificationCode",
+    "classificationSearchCode",
+    "isOriginalClassification",
+    "cmdCode",
+    "cmdDesc",
+    "aggrLevel",
+    "isLeaf",
+    "customsCode",
+    "customsDesc",
+    "mosCode",
+    "motCode",
+    "motDesc",
+    "qtyUnitCode",
+    "qtyUnitAbbr",
+    "qty",
+    "isQtyEstimated",
+    "altQtyUnitCode",
+    "altQtyUnitAbbr",
+    "altQty",
+    "isAltQtyEstimated",
+    "netWgt",
+    "isNetWgtEstimated",
+    "grossWgt",
+    "isGrossWgtEstimated",
+    "cifvalue",
+    "fobvalue",
+    "primaryValue",
+    "legacyEstimationFlag",
+    "isReported",
+    "isAggregate",
+)
 LEGACY_COLUMNS = (  # verbatim from the shared notes (a mock built from a 2016 download)
-    "Classification", "Year", "Period", "Period Desc.", "Aggregate Level", "Is Leaf Code", "TradeFlow Code",
-    "TradeFlow", "Reporter Code", "Reporter", "Reporter ISO", "Partner Code", "Partner", "Partner ISO",
-    "2nd Partner Code", "2nd Partner", "2nd Partner ISO", "Customs Proc. Code", "Customs", "Mode of Transport Code",
-    "Mode of Transport", "Commodity Code", "Commodity", "Qty Unit Code", "Qty Unit", "Qty", "Alt Qty Unit Code",
-    "Alt Qty Unit", "Alt Qty", "Netweightkg", "GrossWeightkg", "TradeValueUS", "CIF TradeValue",
-    "FOB Trade Value (US$)", "Flag")
-LEGACY_SPELLINGS = {"Trade Flow Code": "TradeFlow Code", "Trade Flow": "TradeFlow", "Netweight (kg)": "Netweightkg",
-                    "Gross weight (kg)": "GrossWeightkg", "Trade Value (US$)": "TradeValueUS",
-                    "CIF Trade Value (US$)": "CIF TradeValue"}  # the same columns as they are probably spelled
+    "Classification",
+    "Year",
+    "Period",
+    "Period Desc.",
+    "Aggregate Level",
+    "Is Leaf Code",
+    "TradeFlow Code",
+    "TradeFlow",
+    "Reporter Code",
+    "Reporter",
+    "Reporter ISO",
+    "Partner Code",
+    "Partner",
+    "Partner ISO",
+    "2nd Partner Code",
+    "2nd Partner",
+    "2nd Partner ISO",
+    "Customs Proc. Code",
+    "Customs",
+    "Mode of Transport Code",
+    "Mode of Transport",
+    "Commodity Code",
+    "Commodity",
+    "Qty Unit Code",
+    "Qty Unit",
+    "Qty",
+    "Alt Qty Unit Code",
+    "Alt Qty Unit",
+    "Alt Qty",
+    "Netweightkg",
+    "GrossWeightkg",
+    "TradeValueUS",
+    "CIF TradeValue",
+    "FOB Trade Value (US$)",
+    "Flag",
+)
+LEGACY_SPELLINGS = {
+    "Trade Flow Code": "TradeFlow Code",
+    "Trade Flow": "TradeFlow",
+    "Netweight (kg)": "Netweightkg",
+    "Gross weight (kg)": "GrossWeightkg",
+    "Trade Value (US$)": "TradeValueUS",
+    "CIF Trade Value (US$)": "CIF TradeValue",
+}  # the same columns as they are probably spelled
 RECOGNISED_SHARE = 0.5  # a header with at least half of a Comtrade layout's columns is that layout
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
@@ -58,21 +134,35 @@ def read_header(file: str, head: bytes, as_: str = "auto") -> Header:
     if not first.strip():
         raise refuse(file, "header", "line 1 is blank: the header must be on line 1", 1)
     if "\r" in first:
-        raise refuse(file, "line ends", "lines end with a bare CR (classic Mac): save the file with LF or CRLF "
-                     "line ends", 1)
+        raise refuse(
+            file,
+            "line ends",
+            "lines end with a bare CR (classic Mac): save the file with LF or CRLF line ends",
+            1,
+        )
     raw, delimiter = _split(first, ","), ","
     if len(raw) == 1:
         other = next((d for d in OTHER_DELIMITERS if d in first), None)
         if other == "\t" and as_ != NATIVE and _comtrade_format(_split(first, "\t"), as_):
             raw, delimiter = _split(first, "\t"), "\t"
         elif other:
-            raise refuse(file, "delimiter", f"the header is separated by {OTHER_DELIMITERS[other]}, not commas: "
-                         "save the file as comma-separated CSV", 1)
+            raise refuse(
+                file,
+                "delimiter",
+                f"the header is separated by {OTHER_DELIMITERS[other]}, not commas: "
+                "save the file as comma-separated CSV",
+                1,
+            )
     stripped = [name.strip() for name in raw]
     fmt = NATIVE if as_ == NATIVE else _comtrade_format(stripped, as_) or NATIVE
     if as_ == "comtrade" and fmt == NATIVE:
-        raise refuse(file, "format", "not a Comtrade export: the header has neither the Comtrade Plus columns "
-                     "(refYear, reporterCode, partnerCode, flowCode, cmdCode, primaryValue ...) nor the legacy ones", 1)
+        raise refuse(
+            file,
+            "format",
+            "not a Comtrade export: the header has neither the Comtrade Plus columns "
+            "(refYear, reporterCode, partnerCode, flowCode, cmdCode, primaryValue ...) nor the legacy ones",
+            1,
+        )
     header = Header(raw, delimiter, fmt)
     failures = duplicate_failures(file, header.names)
     if failures:
@@ -82,18 +172,29 @@ def read_header(file: str, head: bytes, as_: str = "auto") -> Header:
 
 def duplicate_failures(file: str, names: list[str]) -> list[Failure]:
     """A failure for every empty or repeated column name on line 1."""
-    failures = [Failure(file, 1, f"field {i + 1}", "column name", "empty column name in the header")
-                for i, name in enumerate(names) if not name]
+    failures = [
+        Failure(file, 1, f"field {i + 1}", "column name", "empty column name in the header")
+        for i, name in enumerate(names)
+        if not name
+    ]
     for name, count in Counter(n for n in names if n).items():
         if count > 1:
             positions = ", ".join(str(i + 1) for i, n in enumerate(names) if n == name)
-            failures.append(Failure(file, 1, name, "duplicate column",
-                                    f"'{name}' heads {count} columns (fields {positions})"))
+            failures.append(
+                Failure(
+                    file, 1, name, "duplicate column", f"'{name}' heads {count} columns (fields {positions})"
+                )
+            )
     return failures
 
 
-def column_failures(file: str, names: list[str], expected: list[str], required: list[str] | None = None,
-                    allow_extra: bool = False) -> list[Failure]:
+def column_failures(
+    file: str,
+    names: list[str],
+    expected: list[str],
+    required: list[str] | None = None,
+    allow_extra: bool = False,
+) -> list[Failure]:
     """Missing columns (named as renamed where an unexpected column looks like them) and unexpected columns."""
     required = expected if required is None else required
     unknown = [n for n in names if n and n not in expected]
@@ -102,13 +203,31 @@ def column_failures(file: str, names: list[str], expected: list[str], required: 
         match = difflib.get_close_matches(missing, [u for u in unknown if u not in renamed], n=1, cutoff=0.6)
         if match:
             renamed.add(match[0])
-            failures.append(Failure(file, 1, match[0], "column name",
-                                    f"'{match[0]}' is not a column here: renamed from '{missing}'?"))
+            failures.append(
+                Failure(
+                    file,
+                    1,
+                    match[0],
+                    "column name",
+                    f"'{match[0]}' is not a column here: renamed from '{missing}'?",
+                )
+            )
         else:
-            failures.append(Failure(file, 1, missing, "missing column", f"required column '{missing}' is missing"))
+            failures.append(
+                Failure(file, 1, missing, "missing column", f"required column '{missing}' is missing")
+            )
     if not allow_extra:
-        failures += [Failure(file, 1, name, "unknown column", f"'{name}' is not a column here; expected: "
-                             + ", ".join(expected)) for name in unknown if name not in renamed]
+        failures += [
+            Failure(
+                file,
+                1,
+                name,
+                "unknown column",
+                f"'{name}' is not a column here; expected: " + ", ".join(expected),
+            )
+            for name in unknown
+            if name not in renamed
+        ]
     return failures
 
 

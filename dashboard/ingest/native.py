@@ -26,12 +26,14 @@ class NativeFile:
 
     report: ValidationReport
     table: Table
-    data: bytes                      # UTF-8 without BOM, LF line ends: as a dataset version stores it
-    sha256: str                      # of the file as given
+    data: bytes  # UTF-8 without BOM, LF line ends: as a dataset version stores it
+    sha256: str  # of the file as given
     warnings: list[str] = field(default_factory=list)
 
 
-def read_dataset_file(file: InputFile, template: DatasetVersion, known_sources: set[str] | None = None) -> NativeFile:
+def read_dataset_file(
+    file: InputFile, template: DatasetVersion, known_sources: set[str] | None = None
+) -> NativeFile:
     """Check a file against the columns and schema of `template`'s dataset; raise InputError listing failures.
 
     With `known_sources`, every source id must also resolve in it (as `bilateral validate` requires)."""
@@ -82,11 +84,19 @@ def _row_failures(file: str, text: str, header: list[str], fields: list[dict]) -
                 continue
             rows += 1
             if record == header:
-                failures.append(Failure(file, line, None, "header repeated",
-                                        "the header line appears again (two files pasted together?)"))
+                failures.append(
+                    Failure(
+                        file,
+                        line,
+                        None,
+                        "header repeated",
+                        "the header line appears again (two files pasted together?)",
+                    )
+                )
             elif len(record) != len(header):
-                failures.append(Failure(file, line, None, "field count",
-                                        field_count_message(len(record), len(header))))
+                failures.append(
+                    Failure(file, line, None, "field count", field_count_message(len(record), len(header)))
+                )
             else:
                 failures += _cell_failures(file, line, zip(header, record), kinds)
     except csv.Error as error:
@@ -105,8 +115,11 @@ def _cell_failures(file: str, line: int, cells, kinds: dict[str, str]) -> list[F
             continue
         kind = kinds.get(column)
         if kind in ("number", "integer"):
-            problem = ("formula", formula_problem(cell)) if formula_problem(cell) else (
-                number_problem(cell) if kind == "number" else integer_problem(cell))
+            problem = (
+                ("formula", formula_problem(cell))
+                if formula_problem(cell)
+                else (number_problem(cell) if kind == "number" else integer_problem(cell))
+            )
         elif kind == "boolean":
             problem = None if cell in BOOLEAN_CELLS else ("boolean", f"'{cell}' is not true or false")
         else:
@@ -125,8 +138,13 @@ def _explained(failure: Failure, table: Table) -> Failure:
     row = frame.iloc[table.line_numbers.index(failure.line)]
     same = [line for line, match in zip(table.line_numbers, (frame == row).all(axis=1)) if match]
     values = ", ".join(f"{k}={row[k]}" for k in key)
-    return Failure(failure.file, failure.line, ", ".join(key), "duplicate key",
-                   f"{values} is the key of lines {', '.join(map(str, same))}")
+    return Failure(
+        failure.file,
+        failure.line,
+        ", ".join(key),
+        "duplicate key",
+        f"{values} is the key of lines {', '.join(map(str, same))}",
+    )
 
 
 def _input_version(template: DatasetVersion, file_name: str, sha256: str) -> DatasetVersion:

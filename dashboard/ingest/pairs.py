@@ -26,7 +26,9 @@ def typed_rows(scan: Scan, file: str) -> tuple[pd.DataFrame, list[Failure], list
         if not row["flow"]:
             problems.append((names["flow"], "flow", "empty flow code in a total row"))
         value = _value(row, names, problems)
-        failures += [Failure(file, row["line"], column, check, message) for column, check, message in problems]
+        failures += [
+            Failure(file, row["line"], column, check, message) for column, check, message in problems
+        ]
         if problems:
             continue
         if flow not in USED_FLOWS:
@@ -34,13 +36,22 @@ def typed_rows(scan: Scan, file: str) -> tuple[pd.DataFrame, list[Failure], list
             continue
         key = (row["reporter"], flow, year, month)
         if key in seen:
-            failures.append(Failure(file, row["line"], None, "duplicate row",
-                                    f"same reporter, partner, flow and period as line {seen[key]}: counted twice"))
+            failures.append(
+                Failure(
+                    file,
+                    row["line"],
+                    None,
+                    "duplicate row",
+                    f"same reporter, partner, flow and period as line {seen[key]}: counted twice",
+                )
+            )
             continue
         seen[key] = row["line"]
         rows.append((row["line"], row["reporter"], flow, year, month, value))
-    notes = [f"{count:,} China-Russia total row(s) with flow {code} (not imports or exports) left out"
-             for code, count in sorted(skipped.items())]
+    notes = [
+        f"{count:,} China-Russia total row(s) with flow {code} (not imports or exports) left out"
+        for code, count in sorted(skipped.items())
+    ]
     return pd.DataFrame(rows, columns=TYPED_COLUMNS), failures, notes
 
 
@@ -48,7 +59,9 @@ def _year(row: dict, names: dict, problems: list) -> int | None:
     """The reference year (from the period where the year is empty)."""
     text = row["year"] or (row.get("period") or "")[:4]
     if not text.isdigit() or not YEAR_MIN <= int(text) <= YEAR_MAX:
-        problems.append((names["year"], "year", f"'{row['year']}' is not a year between {YEAR_MIN} and {YEAR_MAX}"))
+        problems.append(
+            (names["year"], "year", f"'{row['year']}' is not a year between {YEAR_MIN} and {YEAR_MAX}")
+        )
         return None
     return int(text)
 
@@ -61,7 +74,9 @@ def _month(row: dict, names: dict, year: int | None, problems: list) -> int | No
             return 0
         if text.isdigit() and 1 <= int(text) <= 12:
             return int(text)
-        problems.append((names["month"], "month", f"'{text}' is neither a month (1-12) nor 52 (an annual row)"))
+        problems.append(
+            (names["month"], "month", f"'{text}' is neither a month (1-12) nor 52 (an annual row)")
+        )
         return None
     period = row.get("period") or ""
     if len(period) == 4 and period.isdigit():

@@ -30,20 +30,31 @@ class TradeInput:
     sha256: str
     rows: int
     trade: pd.DataFrame
-    line_numbers: list[int] = field(default_factory=list)   # CSV line of each trade row (native files)
+    line_numbers: list[int] = field(default_factory=list)  # CSV line of each trade row (native files)
     warnings: list[ConsistencyWarning] = field(default_factory=list)
     details: dict = field(default_factory=dict)
 
     def summary(self) -> dict:
         """The `input` object of `bilateral check --json`."""
         years = self.trade["year"]
-        return {"file": self.file, "format": self.format, "bytes": self.bytes, "sha256": self.sha256,
-                "rows": self.rows, "trade_rows": len(self.trade),
-                "years": [int(years.min()), int(years.max())] if len(years) else [], **self.details}
+        return {
+            "file": self.file,
+            "format": self.format,
+            "bytes": self.bytes,
+            "sha256": self.sha256,
+            "rows": self.rows,
+            "trade_rows": len(self.trade),
+            "years": [int(years.min()), int(years.max())] if len(years) else [],
+            **self.details,
+        }
 
 
-def read_trade_input(file: InputFile, as_: str = "auto", catalog: Catalog | None = None,
-                     progress: Callable[[int], None] | None = None) -> TradeInput:
+def read_trade_input(
+    file: InputFile,
+    as_: str = "auto",
+    catalog: Catalog | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> TradeInput:
     """Check a file given as a path or as uploaded bytes; `as_` is auto, native or comtrade."""
     if as_ not in AS_CHOICES:
         raise ValueError(f"as_ must be one of {AS_CHOICES}, not {as_!r}")
@@ -53,8 +64,16 @@ def read_trade_input(file: InputFile, as_: str = "auto", catalog: Catalog | None
         native = read_dataset_file(file, template)
         frame, lines = native.report.frame, native.table.line_numbers
         notes = [_note(file.name, "input", text) for text in native.warnings]
-        return TradeInput(file.name, NATIVE, file.size, native.sha256, len(frame), frame, lines,
-                          notes + trade_warnings(frame, file.name, lines))
+        return TradeInput(
+            file.name,
+            NATIVE,
+            file.size,
+            native.sha256,
+            len(frame),
+            frame,
+            lines,
+            notes + trade_warnings(frame, file.name, lines),
+        )
     return _read_comtrade(file, header, progress)
 
 
@@ -82,42 +101,77 @@ def _read_comtrade(file: InputFile, header, progress) -> TradeInput:
     flows, partial, year_notes = annual_flows(rows)
     notes += year_notes
     if flows.empty:
-        raise refuse(file.name, "complete years", "no complete year of China-Russia imports or exports: "
-                     + ("; ".join(year_notes) if year_notes else "; ".join(notes) or "no usable total rows"))
+        raise refuse(
+            file.name,
+            "complete years",
+            "no complete year of China-Russia imports or exports: "
+            + ("; ".join(year_notes) if year_notes else "; ".join(notes) or "no usable total rows"),
+        )
     trade = trade_rows(flows)
     if scan.bom:
         notes.insert(0, "UTF-8 byte-order mark removed")
-    details = {"comtrade": {"total_rows_used": len(rows), "china_russia_rows": scan.pair_rows,
-                            "reporters": sorted(set(flows["reporter"]))},
-               "series": _series(trade), "partial_years": partial, "mirror": mirror(trade)}
-    return TradeInput(file.name, header.format, scan.bytes, scan.sha256, scan.rows, trade,
-                      warnings=[_note(file.name, "comtrade", text) for text in notes], details=details)
+    details = {
+        "comtrade": {
+            "total_rows_used": len(rows),
+            "china_russia_rows": scan.pair_rows,
+            "reporters": sorted(set(flows["reporter"])),
+        },
+        "series": _series(trade),
+        "partial_years": partial,
+        "mirror": mirror(trade),
+    }
+    return TradeInput(
+        file.name,
+        header.format,
+        scan.bytes,
+        scan.sha256,
+        scan.rows,
+        trade,
+        warnings=[_note(file.name, "comtrade", text) for text in notes],
+        details=details,
+    )
 
 
 def _no_pairs(scan: Scan) -> str:
     """What a Comtrade file without China-Russia rows holds instead."""
-    return (f"no China-Russia rows (reporter {CHINA} {CODE_NAMES[CHINA]} with partner {RUSSIA} "
-            f"{CODE_NAMES[RUSSIA]}, or the reverse) among {scan.rows:,} rows; the file has reporters "
-            f"{inventory_text(scan.reporters)}; partners {inventory_text(scan.partners)}; commodity codes "
-            f"{inventory_text(scan.commodities, truncated='commodities' in scan.truncated)}")
+    return (
+        f"no China-Russia rows (reporter {CHINA} {CODE_NAMES[CHINA]} with partner {RUSSIA} "
+        f"{CODE_NAMES[RUSSIA]}, or the reverse) among {scan.rows:,} rows; the file has reporters "
+        f"{inventory_text(scan.reporters)}; partners {inventory_text(scan.partners)}; commodity codes "
+        f"{inventory_text(scan.commodities, truncated='commodities' in scan.truncated)}"
+    )
 
 
 def _no_totals(scan: Scan) -> str:
     """Why none of the China-Russia rows is a total row."""
     names, totals = scan.names, scan.layout.totals
-    reasons = [f"{count:,} have {names[role]} other than {' or '.join(repr(v) for v in totals[role])}"
-               for role, count in scan.not_total.items() if count]
+    reasons = [
+        f"{count:,} have {names[role]} other than {' or '.join(repr(v) for v in totals[role])}"
+        for role, count in scan.not_total.items()
+        if count
+    ]
     wanted = ", ".join(f"{names[role]} {values[0]}" for role, values in totals.items() if role in names)
-    return (f"none of the {scan.pair_rows:,} China-Russia rows is a total row ({wanted}): "
-            + "; ".join(reasons) + f"; their commodity codes: {inventory_text(scan.pair_commodities)}. "
-            "Download the totals (commodity code TOTAL, all customs procedures, all modes of transport)")
+    return (
+        f"none of the {scan.pair_rows:,} China-Russia rows is a total row ({wanted}): "
+        + "; ".join(reasons)
+        + f"; their commodity codes: {inventory_text(scan.pair_commodities)}. "
+        "Download the totals (commodity code TOTAL, all customs procedures, all modes of transport)"
+    )
 
 
 def _series(trade: pd.DataFrame) -> list[dict]:
     """The figures taken from the file, one per year, measure and reporter."""
-    return [{"year": int(r["year"]), "measure": r["measure"], "reporting_basis": r["reporting_basis"],
-             "value_usd_bn": round(float(r["value_usd_bn"]), 6), "preferred": bool(r["preferred"]),
-             "note": r["note"]} for r in trade.to_dict("records")]
+    return [
+        {
+            "year": int(r["year"]),
+            "measure": r["measure"],
+            "reporting_basis": r["reporting_basis"],
+            "value_usd_bn": round(float(r["value_usd_bn"]), 6),
+            "preferred": bool(r["preferred"]),
+            "note": r["note"],
+        }
+        for r in trade.to_dict("records")
+    ]
 
 
 def _note(file: str, kind: str, message: str) -> ConsistencyWarning:

@@ -51,10 +51,18 @@ class InputError(InvalidData):
     def __init__(self, file: str, failures: list[Failure], dataset: str = "trade", rows: int = 0):
         shown = list(failures[:MAX_FAILURES])
         if len(failures) > MAX_FAILURES:
-            shown.append(Failure(file, None, None, "more failures", f"{len(failures) - MAX_FAILURES} more not shown"))
+            shown.append(
+                Failure(file, None, None, "more failures", f"{len(failures) - MAX_FAILURES} more not shown")
+            )
         first = shown[0]
-        where = ", ".join(part for part in (f"line {first.line}" if first.line else "",
-                                            f"column {first.column}" if first.column else "") if part)
+        where = ", ".join(
+            part
+            for part in (
+                f"line {first.line}" if first.line else "",
+                f"column {first.column}" if first.column else "",
+            )
+            if part
+        )
         headline = f"{file}: {where + ': ' if where else ''}{first.check}: {first.value}"
         if len(failures) > 1:
             headline += f" (and {len(failures) - 1} more)"
@@ -62,6 +70,8 @@ class InputError(InvalidData):
         self.failures = shown
 
 
-def refuse(file: str, check: str, value: str, line: int | None = None, column: str | None = None) -> InputError:
+def refuse(
+    file: str, check: str, value: str, line: int | None = None, column: str | None = None
+) -> InputError:
     """An InputError with a single failure."""
     return InputError(file, [Failure(file, line, column, check, value)])

@@ -5,8 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 CHINA, RUSSIA = "china_customs", "russia_customs"
-COLUMNS = ["year", "measure", "china_usd_bn", "china_source_id", "russia_usd_bn", "russia_source_id",
-           "gap_usd_bn", "gap_pct"]
+COLUMNS = [
+    "year",
+    "measure",
+    "china_usd_bn",
+    "china_source_id",
+    "russia_usd_bn",
+    "russia_source_id",
+    "gap_usd_bn",
+    "gap_pct",
+]
 
 
 def customs_gaps(trade: pd.DataFrame, measure: str = "turnover") -> pd.DataFrame:
@@ -23,6 +31,16 @@ def customs_gaps(trade: pd.DataFrame, measure: str = "turnover") -> pd.DataFrame
         reference = chinese.sort_values("preferred", ascending=False, kind="stable").iloc[0]
         for other in russian.itertuples(index=False):
             china, russia = float(reference["value_usd_bn"]), float(other.value_usd_bn)
-            rows.append([int(year), measure, china, reference["source_id"], russia, other.source_id,
-                         round(russia - china, 6), round((russia / china - 1.0) * 100.0, 6)])
+            rows.append(
+                [
+                    int(year),
+                    measure,
+                    china,
+                    reference["source_id"],
+                    russia,
+                    other.source_id,
+                    round(russia - china, 6),
+                    round((russia / china - 1.0) * 100.0, 6),
+                ]
+            )
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -17,11 +17,14 @@ def ledger_actuals(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.concat([trade_actuals(frames["trade"]), energy_actuals(frames["energy"])], ignore_index=True)
 
 
-def derive(frames: dict[str, pd.DataFrame], trade_vintages: dict[str, pd.DataFrame],
-           as_of_year: int) -> dict[str, pd.DataFrame]:
+def derive(
+    frames: dict[str, pd.DataFrame], trade_vintages: dict[str, pd.DataFrame], as_of_year: int
+) -> dict[str, pd.DataFrame]:
     """Derived tables by name: trade series with growth and revisions across vintages, China's arms share per
     SIPRI vintage, the ledger's actuals and the ledger."""
-    derived = {f"trade_{measure}": preferred_series(frames["trade"], measure) for measure in MEASURES_WITH_SERIES}
+    derived = {
+        f"trade_{measure}": preferred_series(frames["trade"], measure) for measure in MEASURES_WITH_SERIES
+    }
     derived["trade_revisions"] = vintage_revisions(trade_vintages)
     derived["trade_customs_gaps"] = customs_gaps(frames["trade"])
     for vintage in vintages(frames["arms"]):

@@ -47,8 +47,12 @@ def energy_actuals(energy: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for measure, (commodity, route, unit) in LEDGER_MEASURES.items():
         rows = energy[
-            (energy["commodity"] == commodity) & (energy["route"] == route) & (energy["unit"] == unit)
-            & (energy["measure"] == "deliveries") & (energy["kind"] == "actual") & energy["year"].notna()
+            (energy["commodity"] == commodity)
+            & (energy["route"] == route)
+            & (energy["unit"] == unit)
+            & (energy["measure"] == "deliveries")
+            & (energy["kind"] == "actual")
+            & energy["year"].notna()
         ]
         parts.append(_one_per_year(rows, measure).assign(measure=measure))
     out = pd.concat(parts, ignore_index=True)[["measure", "year", "value", "source_id"]]

@@ -46,8 +46,13 @@ def load_all(catalog: Catalog, overrides: dict[str, str] | None = None) -> Loade
     for name, dataset in catalog.resolve_all(overrides).items():
         problems = catalog.integrity_problems(dataset)
         if problems and not dataset.csv_path.is_file():
-            reports[name] = ValidationReport(name, dataset.version, str(dataset.csv_path), 0,
-                                             [Failure(str(dataset.csv_path), None, None, "integrity", problems[0])])
+            reports[name] = ValidationReport(
+                name,
+                dataset.version,
+                str(dataset.csv_path),
+                0,
+                [Failure(str(dataset.csv_path), None, None, "integrity", problems[0])],
+            )
             continue
         tables[name] = catalog.read(dataset, verify=False)
         reports[name] = validate_table(tables[name], problems)
@@ -63,8 +68,10 @@ def load_valid(catalog: Catalog, overrides: dict[str, str] | None = None) -> Loa
     loaded = load_all(catalog, overrides)
     if not loaded.ok:
         failing = [name for name, report in loaded.reports.items() if not report.ok]
-        raise InvalidData(f"invalid data in: {', '.join(failing)} (run 'bilateral validate' for the report)",
-                          loaded.reports.values())
+        raise InvalidData(
+            f"invalid data in: {', '.join(failing)} (run 'bilateral validate' for the report)",
+            loaded.reports.values(),
+        )
     return loaded
 
 
@@ -79,14 +86,16 @@ def _check_source_ids(reports: dict[str, ValidationReport], tables: dict[str, Ta
             reports[name].failures += unresolved_source_ids(table, known)
 
 
-
 def load_vintages(catalog: Catalog, name: str) -> dict[str, pd.DataFrame]:
     """The validated frame of every version of `name`, by version; InvalidData if any fails its schema."""
     frames = {}
     for version in catalog.versions(name):
         report = validate_table(catalog.read(catalog.resolve(name, version)))
         if not report.ok:
-            raise InvalidData(f"invalid data in {name} {version} (run 'bilateral validate --version "
-                              f"{name}={version}' for the report)", [report])
+            raise InvalidData(
+                f"invalid data in {name} {version} (run 'bilateral validate --version "
+                f"{name}={version}' for the report)",
+                [report],
+            )
         frames[version] = report.frame
     return frames

@@ -46,21 +46,30 @@ def yoy_growth_pct(years: pd.Series, values: pd.Series) -> pd.Series:
 def trade_actuals(trade: pd.DataFrame) -> pd.DataFrame:
     """Turnover as ledger actuals: measure, year, value, source_id."""
     series = preferred_series(trade, TURNOVER)
-    return pd.DataFrame({
-        "measure": LEDGER_MEASURE,
-        "year": series["year"],
-        "value": series["value_usd_bn"],
-        "source_id": series["source_id"],
-    })
+    return pd.DataFrame(
+        {
+            "measure": LEDGER_MEASURE,
+            "year": series["year"],
+            "value": series["value_usd_bn"],
+            "source_id": series["source_id"],
+        }
+    )
 
 
 def vintage_revisions(vintages: dict[str, pd.DataFrame], measure: str = TURNOVER) -> pd.DataFrame:
     """Preferred levels of `measure` in every version side by side (year, version, value_usd_bn, source_id),
     with each year's revision from the oldest version that has it to the newest (missing for a year in one only)."""
-    rows = [preferred_series(frame, measure).assign(version=version)[["year", "version", "value_usd_bn", "source_id"]]
-            for version, frame in sorted(vintages.items())]
-    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
-        columns=["year", "version", "value_usd_bn", "source_id"])
+    rows = [
+        preferred_series(frame, measure).assign(version=version)[
+            ["year", "version", "value_usd_bn", "source_id"]
+        ]
+        for version, frame in sorted(vintages.items())
+    ]
+    table = (
+        pd.concat(rows, ignore_index=True)
+        if rows
+        else pd.DataFrame(columns=["year", "version", "value_usd_bn", "source_id"])
+    )
     ordered = table.sort_values(["year", "version"])
     first = ordered.groupby("year")["value_usd_bn"].transform("first")
     last = ordered.groupby("year")["value_usd_bn"].transform("last")

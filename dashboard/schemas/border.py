@@ -6,13 +6,35 @@ from pandera.typing.pandas import Series
 
 from dashboard.schemas import fields as f
 
-AGREEMENTS = ("sino_soviet_1990", "cbm_1996_shanghai", "reduction_1997_moscow", "cbm_1996_and_reduction_1997",
-              "border_demarcation")
-PROVISIONS = ("signatory_states", "zone_depth", "troop_ceiling_china_side", "troop_ceiling_joint_side",
-              "troop_ceiling_total", "troop_ceiling_each_side", "tank_ceiling_china_side", "tank_ceiling_joint_side",
-              "tank_quota_russia", "afv_ceiling_russia", "reduction_russian_grouping", "border_length_china_russia",
-              "border_length_former_sino_soviet", "negotiating_meetings", "mutual_inspections", "undemarcated_islands",
-              "disputed_islands_near_khabarovsk", "signature_date", "talks_start_date", "expiry_date")
+AGREEMENTS = (
+    "sino_soviet_1990",
+    "cbm_1996_shanghai",
+    "reduction_1997_moscow",
+    "cbm_1996_and_reduction_1997",
+    "border_demarcation",
+)
+PROVISIONS = (
+    "signatory_states",
+    "zone_depth",
+    "troop_ceiling_china_side",
+    "troop_ceiling_joint_side",
+    "troop_ceiling_total",
+    "troop_ceiling_each_side",
+    "tank_ceiling_china_side",
+    "tank_ceiling_joint_side",
+    "tank_quota_russia",
+    "afv_ceiling_russia",
+    "reduction_russian_grouping",
+    "border_length_china_russia",
+    "border_length_former_sino_soviet",
+    "negotiating_meetings",
+    "mutual_inspections",
+    "undemarcated_islands",
+    "disputed_islands_near_khabarovsk",
+    "signature_date",
+    "talks_start_date",
+    "expiry_date",
+)
 PARTIES = ("china", "russia", "joint_side", "each_side", "china_russia", "all")
 UNITS = ("km", "miles", "troops", "tanks", "afvs", "states", "percent", "meetings", "inspections", "islands")
 QUALIFIERS = ("exact", "approx", "more_than", "nearly", "up_to")
@@ -29,9 +51,13 @@ def _document(source_id: str) -> str:
 
 
 class BorderSchema(pa.DataFrameModel):
-    agreement_id: Series[str] = f.one_of(AGREEMENTS, description="Short id of the agreement (or of the demarcation)")
+    agreement_id: Series[str] = f.one_of(
+        AGREEMENTS, description="Short id of the agreement (or of the demarcation)"
+    )
     agreement: Series[str] = f.text(nullable=False, description="Name of the agreement")
-    signed_date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE, description="Signature date, ISO")
+    signed_date: Series[str] = pa.Field(
+        nullable=True, str_matches=ISO_DATE, description="Signature date, ISO"
+    )
     place: Series[str] = f.text(description="Place of signature")
     provision: Series[str] = f.one_of(PROVISIONS, description="What the row measures")
     party: Series[str] = f.one_of(PARTIES, description="Whom the figure applies to")
@@ -39,10 +65,15 @@ class BorderSchema(pa.DataFrameModel):
     value_low: Series[float] = f.non_negative(description="Lower bound")
     value_high: Series[float] = f.non_negative(description="Upper bound")
     unit: Series[str] = f.one_of(UNITS, nullable=True, description="Unit of value/value_low/value_high")
-    qualifier: Series[str] = f.one_of(QUALIFIERS, description="Hedge of the source: exact, approx, more_than, ...")
+    qualifier: Series[str] = f.one_of(
+        QUALIFIERS, description="Hedge of the source: exact, approx, more_than, ..."
+    )
     kind: Series[str] = f.one_of(KINDS, description="actual, limit, target or estimate")
-    date_value: Series[str] = pa.Field(nullable=True, str_matches=PARTIAL_DATE,
-                                       description="The date, for date-like provisions (YYYY, YYYY-MM or YYYY-MM-DD)")
+    date_value: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=PARTIAL_DATE,
+        description="The date, for date-like provisions (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
     period_label: Series[str] = f.text(description="Period the figure refers to, as stated")
     source_id: Series[str] = f.source_id()
     note: Series[str] = f.text()

@@ -19,16 +19,22 @@ def _parsed(df: pd.DataFrame) -> pd.Series:
 class EventsSchema(pa.DataFrameModel):
     """One row per dated event; conflicting datings of one event are separate rows."""
 
-    event_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z0-9]+(_[a-z0-9]+)*$",
-                                     description="snake_case id")
-    date: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$",
-                                 description="ISO date; first day of the month/year when precision is coarser")
+    event_id: Series[str] = pa.Field(
+        unique=True, str_matches=r"^[a-z0-9]+(_[a-z0-9]+)*$", description="snake_case id"
+    )
+    date: Series[str] = pa.Field(
+        str_matches=r"^\d{4}-\d{2}-\d{2}$",
+        description="ISO date; first day of the month/year when precision is coarser",
+    )
     precision: Series[str] = f.one_of(PRECISIONS, description="day, month or year")
     year: Series[int] = f.year(description="Year of the event (equals the date's year)")
-    title: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": TITLE_MAX},
-                                  description="Short chart label")
+    title: Series[str] = pa.Field(
+        str_length={"min_value": 1, "max_value": TITLE_MAX}, description="Short chart label"
+    )
     description: Series[str] = f.text(nullable=False, description="One sentence on what happened")
-    category: Series[str] = f.one_of(CATEGORIES, description="diplomacy, security, economy, energy, border, world")
+    category: Series[str] = f.one_of(
+        CATEGORIES, description="diplomacy, security, economy, energy, border, world"
+    )
     source_id: Series[str] = f.source_id()
     note: Series[str] = f.text()
 

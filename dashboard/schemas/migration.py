@@ -6,10 +6,24 @@ from pandera.typing.pandas import Series
 
 from dashboard.schemas import fields as f
 
-GEOGRAPHIES = ("russian_empire", "primorye", "russia", "moscow", "khabarovsk_krai", "primorskii_krai",
-               "russian_far_east", "siberia_and_far_east")
-MEASURES = ("chinese_speakers", "ethnic_chinese", "chinese_population", "chinese_illegal_residents",
-            "chinese_illegal_arrivals", "visa_compliance_share")
+GEOGRAPHIES = (
+    "russian_empire",
+    "primorye",
+    "russia",
+    "moscow",
+    "khabarovsk_krai",
+    "primorskii_krai",
+    "russian_far_east",
+    "siberia_and_far_east",
+)
+MEASURES = (
+    "chinese_speakers",
+    "ethnic_chinese",
+    "chinese_population",
+    "chinese_illegal_residents",
+    "chinese_illegal_arrivals",
+    "visa_compliance_share",
+)
 SHARE_MEASURES = ("visa_compliance_share",)
 KINDS = ("census", "estimate", "claim", "actual")
 QUALIFIERS = ("exact", "approx", "more_than", "up_to", "at_least")
@@ -28,7 +42,9 @@ class MigrationSchema(pa.DataFrameModel):
     persons_high: Series[pd.Int64Dtype] = f.non_negative(description="Upper bound, persons")
     share_pct: Series[float] = f.share_pct(description="Share in percent as stated")
     share_low_pct: Series[float] = f.share_pct(description="Lower bound of the share in percent")
-    qualifier: Series[str] = f.one_of(QUALIFIERS, description="Hedge of the source: exact, approx, more_than, ...")
+    qualifier: Series[str] = f.one_of(
+        QUALIFIERS, description="Hedge of the source: exact, approx, more_than, ..."
+    )
     source_id: Series[str] = f.source_id()
     note: Series[str] = f.text()
 

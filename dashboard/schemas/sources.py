@@ -31,7 +31,9 @@ class SourcesSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def locatable(cls, df: pd.DataFrame) -> pd.Series:
         """Each source can be found: a URL, a repository with path and commit, or an offset in the article."""
-        in_repository = df["repository"].notna() & df["repository_path"].notna() & df["repository_commit"].notna()
+        in_repository = (
+            df["repository"].notna() & df["repository_path"].notna() & df["repository_commit"].notna()
+        )
         in_article = df["source_id"].str.startswith(ARTICLE_PACK_FILES_PREFIX) & df["char_offset"].notna()
         return df["url"].notna() | in_repository | in_article
 

@@ -28,7 +28,9 @@ class TargetsSchema(pa.DataFrameModel):
     target_high: Series[float] = f.non_negative()
     pledge_year: Series[int] = f.year()
     pledge_date: Series[str] = f.text(nullable=False, description="Date of the pledge as the sources give it")
-    baseline_year: Series[int] = f.year(description="Year whose actual is the baseline (normally the pledge year)")
+    baseline_year: Series[int] = f.year(
+        description="Year whose actual is the baseline (normally the pledge year)"
+    )
     deadline_kind: Series[str] = f.one_of(DEADLINE_KINDS)
     deadline_year: Series[pd.Int64Dtype] = f.year(nullable=True)
     stated_by: Series[str] = f.text(nullable=False)

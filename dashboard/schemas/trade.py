@@ -46,7 +46,9 @@ class TradeSchema(pa.DataFrameModel):
     @pa.dataframe_check
     def preferred_rows_have_level_and_reason(cls, df: pd.DataFrame) -> pd.Series:
         """A preferred row has a level and says why it is preferred."""
-        return ~df["preferred"].fillna(False).astype(bool) | (df["value_usd_bn"].notna() & df["preferred_reason"].notna())
+        return ~df["preferred"].fillna(False).astype(bool) | (
+            df["value_usd_bn"].notna() & df["preferred_reason"].notna()
+        )
 
     @pa.dataframe_check
     def one_preferred_per_year_and_measure(cls, df: pd.DataFrame) -> pd.Series:

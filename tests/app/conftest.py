@@ -12,8 +12,14 @@ from dashboard.figures.registry import FigureParams, FigureSpec
 def _turnover(processed, params: FigureParams) -> go.Figure:
     """A time chart of turnover with a formula-like series name, its x axis honouring the year range."""
     frame = processed.derived["trade_turnover"]
-    fig = go.Figure(go.Scatter(x=frame["year"], y=frame["value_usd_bn"], name="=turnover",
-                               customdata=[[s] for s in frame["source_id"]]))
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["year"],
+            y=frame["value_usd_bn"],
+            name="=turnover",
+            customdata=[[s] for s in frame["source_id"]],
+        )
+    )
     fig.add_hline(y=20)
     if params.year_range:
         fig.update_xaxes(range=[params.year_range[0] - 0.5, params.year_range[1] + 0.5])
@@ -23,13 +29,21 @@ def _turnover(processed, params: FigureParams) -> go.Figure:
 def _ledger(processed, params: FigureParams) -> go.Figure:
     """A chart without a year axis: attainment by target."""
     ledger = processed.derived["ledger"].dropna(subset=["attainment_pct"])
-    return go.Figure(go.Bar(x=ledger["target_id"], y=ledger["attainment_pct"], name="attainment",
-                            customdata=[[s.split(";")[0]] for s in ledger["source_ids"]]))
+    return go.Figure(
+        go.Bar(
+            x=ledger["target_id"],
+            y=ledger["attainment_pct"],
+            name="attainment",
+            customdata=[[s.split(";")[0]] for s in ledger["source_ids"]],
+        )
+    )
 
 
 SPECS = {
     "turnover": FigureSpec("turnover", "Turnover", "trade", ("trade",), _turnover),
-    "attainment": FigureSpec("attainment", "Attainment", "overview", ("targets",), _ledger, follows_year_range=False),
+    "attainment": FigureSpec(
+        "attainment", "Attainment", "overview", ("targets",), _ledger, follows_year_range=False
+    ),
 }
 
 

@@ -23,33 +23,57 @@ CHART_PROP = '{"name":"turnover","type":"time-chart"}.'
 
 def _patched_range(patch) -> list:
     """The x range a year-range patch assigns."""
-    return [op["params"]["value"] for op in patch.to_plotly_json()["operations"]
-            if op["location"] == ["layout", "xaxis", "range"]]
+    return [
+        op["params"]["value"]
+        for op in patch.to_plotly_json()["operations"]
+        if op["location"] == ["layout", "xaxis", "range"]
+    ]
 
 
 def test_the_url_sets_the_slider_and_every_time_chart(data):
     low, high = data.bounds
-    slider, search, patches = set_year_range(data, ids.URL, {"url.search": ids.URL}, "?from=2000&to=2010",
-                                             [low, high], None, None, CHARTS)
+    slider, search, patches = set_year_range(
+        data, ids.URL, {"url.search": ids.URL}, "?from=2000&to=2010", [low, high], None, None, CHARTS
+    )
     assert slider == [2000, 2010] and search is no_update
     assert [_patched_range(p) for p in patches] == [[[1999.5, 2010.5]]] * 2
 
 
 def test_the_slider_writes_the_url_and_keeps_the_rest_of_the_view(data):
-    slider, search, patches = set_year_range(data, ids.YEAR_SLIDER, {"year-slider.value": ids.YEAR_SLIDER},
-                                             "?trade=2002", [1995, 2005], None, None, CHARTS)
+    slider, search, patches = set_year_range(
+        data,
+        ids.YEAR_SLIDER,
+        {"year-slider.value": ids.YEAR_SLIDER},
+        "?trade=2002",
+        [1995, 2005],
+        None,
+        None,
+        CHARTS,
+    )
     assert slider is no_update and search == "?from=1995&to=2005&trade=2002"
     assert _patched_range(patches[1]) == [[1994.5, 2005.5]]
 
 
 def test_a_box_select_sets_the_years_it_covers(data):
     selection = {"points": [], "range": {"x": [1999.6, 2010.4], "y": [0, 1]}}
-    slider, search, patches = set_year_range(data, CHARTS[0], {CHART_PROP + "selectedData": CHARTS[0]}, "",
-                                             list(data.bounds), [selection, None], [None, None], CHARTS)
+    slider, search, patches = set_year_range(
+        data,
+        CHARTS[0],
+        {CHART_PROP + "selectedData": CHARTS[0]},
+        "",
+        list(data.bounds),
+        [selection, None],
+        [None, None],
+        CHARTS,
+    )
     assert slider == [2000, 2010] and search == "?from=2000&to=2010"
     ops = patches[0].to_plotly_json()["operations"]
-    assert any(op["location"] == ["layout", "selections"] for op in ops)  # the box is cleared where it was drawn
-    assert not any(op["location"] == ["layout", "selections"] for op in patches[1].to_plotly_json()["operations"])
+    assert any(
+        op["location"] == ["layout", "selections"] for op in ops
+    )  # the box is cleared where it was drawn
+    assert not any(
+        op["location"] == ["layout", "selections"] for op in patches[1].to_plotly_json()["operations"]
+    )
 
 
 def test_a_zoom_sets_the_years_and_a_reset_shows_all(data):
@@ -63,8 +87,16 @@ def test_a_zoom_sets_the_years_and_a_reset_shows_all(data):
 
 def test_a_chart_appearing_changes_nothing(data):
     with pytest.raises(PreventUpdate):
-        set_year_range(data, CHARTS[0], {CHART_PROP + "relayoutData": CHARTS[0]}, "", list(data.bounds),
-                       [None, None], [None, None], CHARTS)
+        set_year_range(
+            data,
+            CHARTS[0],
+            {CHART_PROP + "relayoutData": CHARTS[0]},
+            "",
+            list(data.bounds),
+            [None, None],
+            [None, None],
+            CHARTS,
+        )
 
 
 def _line(patch) -> dict:
@@ -87,7 +119,9 @@ def test_hover_outside_a_charts_years_hides_its_line(data):
     charts = [CHARTS[0], {"type": ids.TIME_CHART, "name": "turnover_too"}]
     data.specs["turnover_too"] = data.specs["turnover"]
     hovered = [{"points": [{"x": 1950}]}, None]
-    assert _line(mark_year(data, "", charts[0], hovered, charts)[1])["visible"] is False  # turnover starts 1991
+    assert (
+        _line(mark_year(data, "", charts[0], hovered, charts)[1])["visible"] is False
+    )  # turnover starts 1991
     hovered = [{"points": [{"x": 1995}]}, None]
     assert _line(mark_year(data, "?from=2000&to=2010", charts[0], hovered, charts)[1])["visible"] is False
 
@@ -96,8 +130,16 @@ def test_clicking_a_point_opens_its_source(data, loader):
     turnover = loader(None).derived["trade_turnover"]
     row = turnover[turnover["year"] == 2000].iloc[0]
     sources = loader(None).frames["sources"].set_index("source_id")
-    is_open, body = show_source(data, "", "turnover", {"points": [
-        {"curveNumber": 0, "x": 2000, "y": row["value_usd_bn"], "customdata": [row["source_id"]]}]})
+    is_open, body = show_source(
+        data,
+        "",
+        "turnover",
+        {
+            "points": [
+                {"curveNumber": 0, "x": 2000, "y": row["value_usd_bn"], "customdata": [row["source_id"]]}
+            ]
+        },
+    )
     text = str(body)
     assert is_open and sources.loc[row["source_id"], "quote"] in text
     assert sources.loc[row["source_id"], "publisher"] in text and "=turnover" in text
@@ -144,7 +186,9 @@ def test_choosing_data_asks_for_a_redraw_only_when_the_view_changes(data):
         choose_data(data, {"trade": active, "vintage": "newest"}, "/trade", f"?trade={active}")
     with pytest.raises(PreventUpdate):
         choose_data(data, {}, "/border", "?trade=2002")  # a page without choices keeps the view
-    assert choose_data(data, {"vintage": "sipri-2025-01"}, "/arms", "")["href"] == "/arms?vintage=sipri-2025-01"
+    assert (
+        choose_data(data, {"vintage": "sipri-2025-01"}, "/arms", "")["href"] == "/arms?vintage=sipri-2025-01"
+    )
     back = choose_data(data, {"vintage": "newest"}, "/arms", "?trade=2002&vintage=sipri-2025-01")
     assert back["href"] == "/arms?trade=2002"
 

@@ -44,7 +44,9 @@ def test_figures_are_drawn_once_for_every_year_range(data):
     assert data.figure("turnover", View((1995, 2001))) is first
     shown = data.shown("turnover", View((2000, 2010)))
     assert shown["layout"]["xaxis"]["range"] == [1999.5, 2010.5]
-    assert shown["layout"]["shapes"][0]["name"] == "hover_year" and not shown["layout"]["shapes"][0]["visible"]
+    assert (
+        shown["layout"]["shapes"][0]["name"] == "hover_year" and not shown["layout"]["shapes"][0]["visible"]
+    )
     assert shown["layout"]["dragmode"] == "select"
     assert "range" not in data.shown("turnover", View())["layout"].get("xaxis", {})
 
@@ -59,7 +61,9 @@ def _counting(loader, tmp_path=None):
     """App data whose stand-in time chart counts how often it is drawn."""
     calls = []
     spec = SPECS["turnover"]
-    counted = replace(spec, draw=lambda processed, params: calls.append(params) or spec.draw(processed, params))
+    counted = replace(
+        spec, draw=lambda processed, params: calls.append(params) or spec.draw(processed, params)
+    )
     return AppData(loader, {**SPECS, "turnover": counted}, tmp_path), calls
 
 

@@ -24,29 +24,59 @@ from tests.app.conftest import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 CALLBACK = "/_dash-update-component"
-ROUTER = {"output": ".._pages_content.children..._pages_store.data..",
-          "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-          "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
-                     {"id": "_pages_location", "property": "search", "value": ""}],
-          "changedPropIds": ["_pages_location.pathname", "_pages_location.search"], "state": []}
-NAV = {"output": '{"page":["ALL"],"type":"nav-link"}.href',
-       "outputs": [{"id": {"page": p, "type": ids.NAV_LINK}, "property": "href"}
-                   for p in ("overview", "trade", "arms", "border", "migration", "energy")],
-       "inputs": [{"id": "url", "property": "search", "value": "?from=2000&to=2010"}],
-       "changedPropIds": ["url.search"], "state": []}
+ROUTER = {
+    "output": ".._pages_content.children..._pages_store.data..",
+    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+    "inputs": [
+        {"id": "_pages_location", "property": "pathname", "value": "/"},
+        {"id": "_pages_location", "property": "search", "value": ""},
+    ],
+    "changedPropIds": ["_pages_location.pathname", "_pages_location.search"],
+    "state": [],
+}
+NAV = {
+    "output": '{"page":["ALL"],"type":"nav-link"}.href',
+    "outputs": [
+        {"id": {"page": p, "type": ids.NAV_LINK}, "property": "href"}
+        for p in ("overview", "trade", "arms", "border", "migration", "energy")
+    ],
+    "inputs": [{"id": "url", "property": "search", "value": "?from=2000&to=2010"}],
+    "changedPropIds": ["url.search"],
+    "state": [],
+}
 MALFORMED = {
     "bad JSON": (b'{"output": "navigate.data", ', "application/json"),
     "not an object": (b"[1, 2, 3]", "application/json"),
     "not JSON at all": (b"output=navigate.data", "application/x-www-form-urlencoded"),
     "no output": (json.dumps({**ROUTER, "output": None}).encode(), "application/json"),
-    "unknown output id": (json.dumps({**ROUTER, "output": "no-such-component.children",
-                                      "outputs": {"id": "no-such-component", "property": "children"}}).encode(),
-                          "application/json"),
-    "unknown input id": (json.dumps({**ROUTER, "inputs": [{"id": "no-such-input", "property": "pathname",
-                                                           "value": "/"}, ROUTER["inputs"][1]]}).encode(),
-                         "application/json"),
-    "unknown pattern id": (json.dumps({**NAV, "outputs": [{"id": {"page": "x", "type": "elsewhere"},
-                                                          "property": "href"}]}).encode(), "application/json"),
+    "unknown output id": (
+        json.dumps(
+            {
+                **ROUTER,
+                "output": "no-such-component.children",
+                "outputs": {"id": "no-such-component", "property": "children"},
+            }
+        ).encode(),
+        "application/json",
+    ),
+    "unknown input id": (
+        json.dumps(
+            {
+                **ROUTER,
+                "inputs": [
+                    {"id": "no-such-input", "property": "pathname", "value": "/"},
+                    ROUTER["inputs"][1],
+                ],
+            }
+        ).encode(),
+        "application/json",
+    ),
+    "unknown pattern id": (
+        json.dumps(
+            {**NAV, "outputs": [{"id": {"page": "x", "type": "elsewhere"}, "property": "href"}]}
+        ).encode(),
+        "application/json",
+    ),
     "inputs not a list": (json.dumps({**ROUTER, "inputs": "pathname"}).encode(), "application/json"),
     "oversize body": (b'{"output": "' + b"x" * MAX_REQUEST_BYTES + b'"}', "application/json"),
 }
@@ -90,8 +120,9 @@ def test_the_policy_hashes_every_inline_script_of_the_page(client):
     """Each inline <script> of the index page (clientside callbacks, the renderer) has its hash in script-src."""
     response = client.get("/")
     page = re.sub(r"<!--.*?-->", "", response.get_data(as_text=True), flags=re.DOTALL)  # IE-only, never run
-    scripts = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", page,
-                         flags=re.DOTALL)
+    scripts = re.findall(
+        r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", page, flags=re.DOTALL
+    )
     assert len(scripts) >= 3
     script_src = _script_src(response.headers["Content-Security-Policy"])
     for script in scripts:
@@ -132,14 +163,24 @@ def test_a_well_formed_request_with_a_bad_value_gets_a_handled_error(client):
 
 
 def test_no_component_renders_raw_html():
-    offenders = [str(path) for folder in ("dashboard", "benchmarks") for path in (ROOT / folder).rglob("*.py")
-                 if "dangerously_allow_html" in path.read_text(encoding="utf-8")]
+    offenders = [
+        str(path)
+        for folder in ("dashboard", "benchmarks")
+        for path in (ROOT / folder).rglob("*.py")
+        if "dangerously_allow_html" in path.read_text(encoding="utf-8")
+    ]
     assert offenders == []
 
 
 def test_workers_need_prod():
-    done = subprocess.run([sys.executable, "-m", "dashboard.cli", "serve", "--workers", "2"], check=False, cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", "serve", "--workers", "2"],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "--prod" in done.stderr
 
 
@@ -176,8 +217,13 @@ def _get(url: str):
 def test_serve_prod_runs_gunicorn_workers_with_the_headers(tmp_path):
     port, log = _free_port(), tmp_path / "gunicorn.log"
     with log.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "dashboard.cli", "serve", "--prod", "--workers", "2",
-                                    "--port", str(port)], cwd=ROOT, stdout=sink, stderr=sink, start_new_session=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dashboard.cli", "serve", "--prod", "--workers", "2", "--port", str(port)],
+            cwd=ROOT,
+            stdout=sink,
+            stderr=sink,
+            start_new_session=True,
+        )
     try:
         deadline, answer = time.monotonic() + READY_TIMEOUT_S, None
         while answer is None and time.monotonic() < deadline and process.poll() is None:

@@ -29,7 +29,11 @@ def _find(component, kind) -> list:
 
 def test_overview_links_every_target_to_its_chart_highlighted(data, loader):
     layout = overview_layout(data, **{"from": "2000", "to": "2010"})
-    links = {link.id["target"]: link.href for link in _find(layout, dcc.Link) if isinstance(getattr(link, "id", None), dict)}
+    links = {
+        link.id["target"]: link.href
+        for link in _find(layout, dcc.Link)
+        if isinstance(getattr(link, "id", None), dict)
+    }
     ledger = loader(None).derived["ledger"]
     assert set(links) == set(ledger["target_id"])
     assert links["trade_20bn_by_2000"] == "/trade?from=2000&to=2010&target=trade_20bn_by_2000"
@@ -57,6 +61,7 @@ def test_an_unknown_version_or_target_is_a_message_not_a_crash(data):
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.key)
 def test_every_page_draws_its_registered_figures(loader, page):
     from dashboard.figures.registry import registered
+
     data = AppData(loader, registered())
     layout = overview_layout(data) if page.key == "overview" else chart_layout(data, page)
     assert len(_find(layout, dcc.Graph)) == len(data.for_page(page.key)) > 0
@@ -91,10 +96,13 @@ def test_the_app_serves_its_pages_with_no_external_address(client):
 
 def test_a_failing_callback_answers_with_a_message_not_http_500(client):
     button = {"name": "turnover", "type": ids.CSV_BUTTON}
-    body = {"output": "csv-download.data", "outputs": {"id": "csv-download", "property": "data"},
-            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
-            "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
-            "state": [{"id": "url", "property": "search", "value": "?trade=1999"}]}
+    body = {
+        "output": "csv-download.data",
+        "outputs": {"id": "csv-download", "property": "data"},
+        "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+        "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
+        "state": [{"id": "url", "property": "search", "value": "?trade=1999"}],
+    }
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code in (200, 204)
     alert = response.get_json()["sideUpdate"][ids.ERROR_ALERT]
@@ -103,6 +111,7 @@ def test_a_failing_callback_answers_with_a_message_not_http_500(client):
 
 def test_requests_are_bounded(client):
     assert client.application.config["MAX_CONTENT_LENGTH"] == MAX_REQUEST_BYTES
-    response = client.post("/_dash-update-component", data=b"x" * (MAX_REQUEST_BYTES + 1),
-                           content_type="application/json")
+    response = client.post(
+        "/_dash-update-component", data=b"x" * (MAX_REQUEST_BYTES + 1), content_type="application/json"
+    )
     assert response.status_code == 413

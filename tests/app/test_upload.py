@@ -69,9 +69,13 @@ def report(shown: list) -> list[dict]:
 
 def matches(row: dict, name: str, expected: dict) -> bool:
     """The report row names the file, the expected line and column, the check and every message fragment."""
-    return (row["file"] == name and row["line"] == ("–" if expected["line"] is None else str(expected["line"]))
-            and row["column"] == (expected["column"] or "–") and row["check"].startswith(expected["check"])
-            and all(fragment in row["value"] for fragment in expected["fragments"]))
+    return (
+        row["file"] == name
+        and row["line"] == ("–" if expected["line"] is None else str(expected["line"]))
+        and row["column"] == (expected["column"] or "–")
+        and row["check"].startswith(expected["check"])
+        and all(fragment in row["value"] for fragment in expected["fragments"])
+    )
 
 
 def figure_of(shown: list) -> dict:
@@ -111,7 +115,10 @@ def test_a_good_native_file_gives_the_ledger_with_status_changes_first(data, loa
 def test_the_uploaded_series_is_drawn_over_the_bundled_one(data):
     figure = figure_of(check_upload(data, data_url(TRADE_2002.read_bytes()), "article_2002.csv"))
     traces = {trace["name"]: trace for trace in figure["data"]}
-    assert set(traces) == {"Bundled turnover (trade 2026-11-28)", "Uploaded: article_2002.csv (used for the ledger)"}
+    assert set(traces) == {
+        "Bundled turnover (trade 2026-11-28)",
+        "Uploaded: article_2002.csv (used for the ledger)",
+    }
     uploaded = traces["Uploaded: article_2002.csv (used for the ledger)"]
     assert [x for x, y in zip(uploaded["x"], uploaded["y"]) if y is not None] == [1993, 1999, 2000, 2001]
     assert min(traces["Bundled turnover (trade 2026-11-28)"]["x"]) == 1991
@@ -124,9 +131,17 @@ def test_the_bundled_file_itself_changes_nothing(data):
 
 
 def test_changed_figures_read_as_words_and_year_runs():
-    change = {"target_id": "t", "title": "T", "status_changed": False, "old_status": "missed", "new_status": "missed",
-              "fields": [{"field": "attainment_pct", "old": 53.875, "new": 54.0},
-                         {"field": "gap_years", "old": [], "new": [2012, 2014, 2015, 2016]}]}
+    change = {
+        "target_id": "t",
+        "title": "T",
+        "status_changed": False,
+        "old_status": "missed",
+        "new_status": "missed",
+        "fields": [
+            {"field": "attainment_pct", "old": 53.875, "new": 54.0},
+            {"field": "gap_years", "old": [], "new": [2012, 2014, 2015, 2016]},
+        ],
+    }
     (cells,) = table_rows([changes_table([change])], "upload-changes")
     assert cells[2] == "attainment %: 53.88 → 54; gap years: none → 2012, 2014–2016"
 
@@ -214,18 +229,25 @@ def test_the_server_accepts_what_the_picker_sends_and_refuses_more(loader):
     assert response.status_code == 200
     answer = response.get_json()["response"]
     assert answer[ids.UPLOAD]["contents"] is None  # the page does not keep the file
-    assert "0xE9" in json.dumps(answer[ids.UPLOAD_RESULT]) and "Traceback" not in response.get_data(as_text=True)
+    assert "0xE9" in json.dumps(answer[ids.UPLOAD_RESULT]) and "Traceback" not in response.get_data(
+        as_text=True
+    )
     big = upload_request(data_url(b"x" * (limit * 3 // 4 + 1)), "huge.csv")
     assert client.post("/_dash-update-component", json=big).status_code == 413
 
 
 def upload_request(contents: str, filename: str) -> dict:
     """The body Dash's renderer posts when the picker's contents change."""
-    return {"output": f"..{ids.UPLOAD_RESULT}.children...{ids.UPLOAD}.contents..",
-            "outputs": [{"id": ids.UPLOAD_RESULT, "property": "children"}, {"id": ids.UPLOAD, "property": "contents"}],
-            "inputs": [{"id": ids.UPLOAD, "property": "contents", "value": contents}],
-            "changedPropIds": [f"{ids.UPLOAD}.contents"],
-            "state": [{"id": ids.UPLOAD, "property": "filename", "value": filename}]}
+    return {
+        "output": f"..{ids.UPLOAD_RESULT}.children...{ids.UPLOAD}.contents..",
+        "outputs": [
+            {"id": ids.UPLOAD_RESULT, "property": "children"},
+            {"id": ids.UPLOAD, "property": "contents"},
+        ],
+        "inputs": [{"id": ids.UPLOAD, "property": "contents", "value": contents}],
+        "changedPropIds": [f"{ids.UPLOAD}.contents"],
+        "state": [{"id": ids.UPLOAD, "property": "filename", "value": filename}],
+    }
 
 
 def test_a_check_writes_no_file_anywhere(data, monkeypatch):
@@ -236,6 +258,7 @@ def test_a_check_writes_no_file_anywhere(data, monkeypatch):
         def guarded(file, mode="r", *args, **kwargs):
             assert not WRITE_MODES & set(str(mode)), f"an upload opened {file!r} for writing"
             return opener(file, mode, *args, **kwargs)
+
         return guarded
 
     def no_os_writes(path, flags, *args, **kwargs):

@@ -8,8 +8,17 @@ BOUNDS = (1950, 2025)
 
 
 def test_parse_reads_years_versions_vintage_and_target():
-    view = parse_query({"from": "1996", "to": "2001", "trade": "2002", "vintage": "sipri-2025-01",
-                        "target": "trade_20bn_by_2000", "other": "x"}, DATASETS)
+    view = parse_query(
+        {
+            "from": "1996",
+            "to": "2001",
+            "trade": "2002",
+            "vintage": "sipri-2025-01",
+            "target": "trade_20bn_by_2000",
+            "other": "x",
+        },
+        DATASETS,
+    )
     assert view == View((1996, 2001), (("trade", "2002"),), "sipri-2025-01", "trade_20bn_by_2000")
 
 

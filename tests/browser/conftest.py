@@ -13,8 +13,16 @@ from werkzeug.serving import make_server
 from dashboard.app import create_app, make_loader
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 VIEWPORT = {"width": 1280, "height": 800}
 
 
@@ -22,7 +30,9 @@ VIEWPORT = {"width": 1280, "height": 800}
 def browser_type_launch_args(browser_type_launch_args):
     """Launch Debian's Chromium (never a downloaded browser) with flags that suit a container."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: run `make system-deps` (apt-get install chromium fonts-liberation)")
+        pytest.fail(
+            f"{CHROMIUM} not found: run `make system-deps` (apt-get install chromium fonts-liberation)"
+        )
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 

@@ -117,14 +117,21 @@ def test_a_copied_url_opens_the_same_view(page, base_url_app, console_errors):
     expect(page).to_have_url(f"{base_url_app}/arms?from=1992&to=2025&trade=2002&vintage={vintage}")
     chart(page, "arms_china_share")
     copied = page.url
-    before = (slider_years(page), x_range(page, "arms_china_share"), page.locator(".chart-caption").all_inner_texts())
+    before = (
+        slider_years(page),
+        x_range(page, "arms_china_share"),
+        page.locator(".chart-caption").all_inner_texts(),
+    )
 
     fresh = page.context.new_page()
     fresh.goto(copied)
     chart(fresh, "arms_china_share")
     expect(fresh.locator(VINTAGE)).to_have_value(vintage)
-    assert (slider_years(fresh), x_range(fresh, "arms_china_share"),
-            fresh.locator(".chart-caption").all_inner_texts()) == before
+    assert (
+        slider_years(fresh),
+        x_range(fresh, "arms_china_share"),
+        fresh.locator(".chart-caption").all_inner_texts(),
+    ) == before
     assert before[0][0] == 1992 and before[1][0] == 1991.5
     assert console_errors == []
 
@@ -154,8 +161,11 @@ def test_csv_download_holds_the_rows_shown(page, base_url_app, console_errors):
     """The CSV of China's exports and imports for 2000-2010 holds exactly the points plotted in those years."""
     page.goto(base_url_app + "/trade?from=2000&to=2010")
     chart(page, "trade_flows")
-    shown = {(series, int(x), round(float(y), 6), source) for series, x, y, source in
-             plotted_points(page, "trade_flows") if 2000 <= float(x) <= 2010}
+    shown = {
+        (series, int(x), round(float(y), 6), source)
+        for series, x, y, source in plotted_points(page, "trade_flows")
+        if 2000 <= float(x) <= 2010
+    }
     with page.expect_download() as download_info:
         page.locator("[id*='csv-button'][id*='trade_flows']").click()
     download = download_info.value
@@ -176,8 +186,9 @@ def test_hovering_a_year_marks_it_on_the_other_charts(page, base_url_app, consol
     point = point_position(page, "trade_pledges", "Turnover (preferred series)", 2005)
     page.mouse.move(point["x"], point["y"])
     expect(flows.locator(".shapelayer path")).to_have_count(lines_before + 1)
-    line = page.evaluate("() => document.querySelector(\"[data-chart='trade_flows'] .js-plotly-plot\")"
-                         "._fullLayout.shapes[0]")
+    line = page.evaluate(
+        "() => document.querySelector(\"[data-chart='trade_flows'] .js-plotly-plot\")._fullLayout.shapes[0]"
+    )
     assert line["visible"] and line["x0"] == 2005 and line["line"]["dash"] == "dot"
     page.mouse.move(5, 5)
     expect(flows.locator(".shapelayer path")).to_have_count(lines_before)

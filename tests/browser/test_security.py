@@ -45,7 +45,9 @@ def test_svg_export_and_navigation_work_under_the_policy(page, base_url_app, con
     assert download_info.value.suggested_filename == "trade_pledges.svg"
     page.locator("nav").get_by_role("link", name="Arms", exact=True).click()
     expect(page).to_have_url(f"{base_url_app}/arms")
-    expect(page).to_have_title("Arms · Sino-Russian bilateral indicators")  # Dash Pages' clientside title callback
+    expect(page).to_have_title(
+        "Arms · Sino-Russian bilateral indicators"
+    )  # Dash Pages' clientside title callback
     assert _violations(page) == []
     assert console_errors == []
 

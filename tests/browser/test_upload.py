@@ -28,7 +28,9 @@ def test_a_good_file_shows_the_recomputed_ledger_and_the_overlay(page, base_url_
     page.goto(base_url_app + "/trade")
     expect(page.get_by_role("heading", name="Check your own trade figures")).to_be_visible(timeout=20_000)
     upload(page, "article_2002.csv", TRADE_2002.read_bytes())
-    expect(page.locator(".upload-accepted")).to_contain_text("article_2002.csv passed validation", timeout=20_000)
+    expect(page.locator(".upload-accepted")).to_contain_text(
+        "article_2002.csv passed validation", timeout=20_000
+    )
     first_change = page.locator(".upload-changes tbody tr").first
     expect(first_change).to_contain_text("US$20 bn of trade in 4-5 years (2003)")
     expect(first_change).to_contain_text("met")
@@ -38,8 +40,11 @@ def test_a_good_file_shows_the_recomputed_ledger_and_the_overlay(page, base_url_
     traces = dict(page.evaluate(TRACES_JS))
     assert traces["Uploaded: article_2002.csv (used for the ledger)"] == [1993, 1999, 2000, 2001]
     assert min(traces["Bundled turnover (trade 2026-11-28)"]) == 1991
-    expect(page.locator(f"[data-chart='{UPLOAD_CHART}'] .legendtext").filter(
-        has_text="Uploaded: article_2002.csv")).to_have_count(1)
+    expect(
+        page.locator(f"[data-chart='{UPLOAD_CHART}'] .legendtext").filter(
+            has_text="Uploaded: article_2002.csv"
+        )
+    ).to_have_count(1)
     expect(page.locator("#error-alert")).to_have_count(0)
     assert console_errors == []
 
@@ -57,7 +62,9 @@ def test_a_bad_file_shows_its_report_with_line_and_column(page, base_url_app, co
     expect(page.locator(".upload-refused")).to_contain_text("Nothing was stored")
 
     upload(page, "big.csv", b"x" * (MAX_UPLOAD_BYTES + 1024))  # a second file replaces the first one's report
-    expect(page.locator(".upload-report tbody tr").first).to_contain_text("too large to check here", timeout=20_000)
+    expect(page.locator(".upload-report tbody tr").first).to_contain_text(
+        "too large to check here", timeout=20_000
+    )
     expect(page.locator(".upload-report tbody tr")).to_have_count(1)
     assert "Traceback" not in page.content()
     assert console_errors == []

@@ -15,7 +15,7 @@ def scan(data: bytes, expected_fields=None, block=7) -> ByteScanner:
     scanner = ByteScanner("f.csv")
     scanner.expected_fields = expected_fields
     for start in range(0, len(data), block):
-        scanner.feed(data[start:start + block])
+        scanner.feed(data[start : start + block])
     scanner.finish()
     return scanner
 
@@ -32,13 +32,16 @@ def test_a_utf8_bom_is_accepted_and_removed():
     assert scanner.bom
 
 
-@pytest.mark.parametrize("data, fragment", [
-    (codecs.BOM_UTF16_LE + "a,b\n".encode("utf-16-le"), "UTF-16"),
-    (b"\x1f\x8b\x08\x00", "gzip"),
-    (b"PK\x03\x04rest", "xlsx"),
-    (b"%PDF-1.7\n", "PDF"),
-    (bytes(range(32)) * 20, "binary data"),
-])
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (codecs.BOM_UTF16_LE + "a,b\n".encode("utf-16-le"), "UTF-16"),
+        (b"\x1f\x8b\x08\x00", "gzip"),
+        (b"PK\x03\x04rest", "xlsx"),
+        (b"%PDF-1.7\n", "PDF"),
+        (bytes(range(32)) * 20, "binary data"),
+    ],
+)
 def test_files_that_are_not_csv_text_are_refused(data, fragment):
     found = failure(data)
     assert found.check == "file type" and fragment in found.value and found.line is None
@@ -82,10 +85,18 @@ def test_the_scanning_reader_hashes_and_reports_progress():
     assert sum(seen) == 7 and len(scanner.sha256) == 64
 
 
-@pytest.mark.parametrize("cell, check", [
-    ("1,234.5", "thousands separator"), ("1 234", "thousands separator"), ("12,5", "decimal point"),
-    ("NaN", "missing value"), ("n/a", "missing value"), ("inf", "missing value"), ("about 3", "number"),
-])
+@pytest.mark.parametrize(
+    "cell, check",
+    [
+        ("1,234.5", "thousands separator"),
+        ("1 234", "thousands separator"),
+        ("12,5", "decimal point"),
+        ("NaN", "missing value"),
+        ("n/a", "missing value"),
+        ("inf", "missing value"),
+        ("about 3", "number"),
+    ],
+)
 def test_number_cells(cell, check):
     assert number_problem(cell)[0] == check
 
@@ -98,4 +109,6 @@ def test_plain_numbers_pass_and_negatives_only_where_allowed():
 
 def test_formulas_are_told_from_signed_numbers():
     assert formula_problem("=SUM(A1:A3)") and formula_problem("+A1") and formula_problem("@SUM(A1)")
-    assert formula_problem("-34") is None and formula_problem("+5.2") is None and formula_problem("-inf") is None
+    assert (
+        formula_problem("-34") is None and formula_problem("+5.2") is None and formula_problem("-inf") is None
+    )

@@ -21,7 +21,9 @@ def test_the_bundled_file_changes_nothing():
 
 def test_the_2002_file_gives_the_ledger_of_the_2002_vintage():
     result = checked(TRADE_2002)
-    vintage = ledger_records(build(overrides={"trade": "2002"}, as_of_year=2026, cache_dir=None).derived["ledger"])
+    vintage = ledger_records(
+        build(overrides={"trade": "2002"}, as_of_year=2026, cache_dir=None).derived["ledger"]
+    )
     assert result.ledger == vintage and all(set(LEDGER_KEYS) == set(row) for row in result.ledger)
 
 
@@ -40,7 +42,10 @@ def test_a_comtrade_export_is_judged_and_reported_in_json_form(export_csv):
     result = checked(export_csv).as_dict()
     assert set(result) == {"input", "ledger", "changes", "warnings"}
     ledger = {row["target_id"]: row for row in result["ledger"]}
-    assert ledger["trade_200bn_in_2023"]["status"] == "met" and ledger["trade_200bn_in_2023"]["actual_at_deadline"] == 240
+    assert (
+        ledger["trade_200bn_in_2023"]["status"] == "met"
+        and ledger["trade_200bn_in_2023"]["actual_at_deadline"] == 240
+    )
     assert result["input"]["format"] == "comtrade_plus" and result["input"]["mirror"]
     assert result["input"]["compared_with"]["trade"] == "2026-11-28"
 
@@ -55,11 +60,14 @@ def test_ledger_changes_ignores_unchanged_targets():
 
 def test_unknown_sources_and_missing_turnover_are_warnings_not_failures(tmp_path):
     lines = TRADE_CSV.read_text(encoding="utf-8").splitlines()
-    exports_only = [lines[0]] + [line.replace("trade-", "mine-", 1) for line in lines[1:]
-                                 if ",china_exports_to_russia," in line]
+    exports_only = [lines[0]] + [
+        line.replace("trade-", "mine-", 1) for line in lines[1:] if ",china_exports_to_russia," in line
+    ]
     path = tmp_path / "exports.csv"
     path.write_text("\n".join(exports_only) + "\n", encoding="utf-8")
     result = check_file(InputFile.from_path(path), as_of_year=2026)
     kinds = {w.kind for w in result.warnings}
     assert {"unresolved_source", "coverage"} <= kinds
-    assert {row["status"] for row in result.ledger if row["measure"] == "trade_turnover_usd_bn"} == {"no_observation"}
+    assert {row["status"] for row in result.ledger if row["measure"] == "trade_turnover_usd_bn"} == {
+        "no_observation"
+    }

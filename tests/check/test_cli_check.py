@@ -23,7 +23,9 @@ def test_check_json_has_input_ledger_changes_and_warnings_like_targets_json(expo
     assert code == 0 and set(result) == {"input", "ledger", "changes", "warnings"}
     assert [set(row) for row in result["ledger"]] == [set(row) for row in bundled]
     assert result["input"]["file"] == str(export_csv) and result["input"]["format"] == "comtrade_plus"
-    status = {c["target_id"]: (c["old_status"], c["new_status"]) for c in result["changes"] if c["status_changed"]}
+    status = {
+        c["target_id"]: (c["old_status"], c["new_status"]) for c in result["changes"] if c["status_changed"]
+    }
     assert status["trade_20bn_by_2000"] == ("missed", "no_observation")  # the export starts in 2019
     assert all(w["kind"] in ("comtrade", "coverage") for w in result["warnings"])
 
@@ -44,12 +46,37 @@ def test_check_usage_errors_exit_2_and_help_has_an_example(tmp_path):
 def test_datasets_add_diff_activate_through_the_script(datasets_copy, tmp_path, bundled_digest):
     revised = tmp_path / "trade_revised.csv"
     revised.write_bytes(TRADE_CSV.read_bytes().replace(b"2025,turnover,228.105,", b"2025,turnover,228.2,", 1))
-    code, out, _ = run("datasets", "add", "trade", revised, "--version", "2027-01-15", "--note", "2025 revised",
-                       "--datasets", datasets_copy)
+    code, out, _ = run(
+        "datasets",
+        "add",
+        "trade",
+        revised,
+        "--version",
+        "2027-01-15",
+        "--note",
+        "2025 revised",
+        "--datasets",
+        datasets_copy,
+    )
     assert code == 0 and "added trade version 2027-01-15: 105 rows" in out
-    assert run("datasets", "add", "trade", revised, "--version", "2027-01-15", "--note", "again",
-               "--datasets", datasets_copy)[0] == 2
-    code, out, _ = run("datasets", "diff", "trade", "2026-11-28", "2027-01-15", "--json", "--datasets", datasets_copy)
+    assert (
+        run(
+            "datasets",
+            "add",
+            "trade",
+            revised,
+            "--version",
+            "2027-01-15",
+            "--note",
+            "again",
+            "--datasets",
+            datasets_copy,
+        )[0]
+        == 2
+    )
+    code, out, _ = run(
+        "datasets", "diff", "trade", "2026-11-28", "2027-01-15", "--json", "--datasets", datasets_copy
+    )
     diff = json.loads(out)
     assert code == 0 and (diff["added"], diff["removed"]) == ([], [])
     assert diff["changed"][0]["columns"] == [{"column": "value_usd_bn", "old": 228.105, "new": 228.2}]

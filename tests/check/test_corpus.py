@@ -17,22 +17,36 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 FILES = sorted(EXPECTED)
 # every file goes through dashboard.cli.main (what the console script runs) in-process; these also go through the
 # installed console script, one of each kind of failure (a process costs about 2 s of imports)
-THROUGH_THE_SCRIPT = ("empty.csv", "gzip.csv.gz", "latin1.csv", "extra_field.csv", "renamed_column.csv",
-                      "negative_value.csv", "comtrade_no_china_russia.csv", "comtrade_partial_months.csv")
+THROUGH_THE_SCRIPT = (
+    "empty.csv",
+    "gzip.csv.gz",
+    "latin1.csv",
+    "extra_field.csv",
+    "renamed_column.csv",
+    "negative_value.csv",
+    "comtrade_no_china_russia.csv",
+    "comtrade_partial_months.csv",
+)
 
 
 def matches(failure: dict, file: Path, expected: dict) -> bool:
     """The failure names the file, the expected line and column, the check, and every message fragment."""
-    return (failure["file"] == str(file) and failure["line"] == expected["line"]
-            and failure["column"] == expected["column"] and failure["check"].startswith(expected["check"])
-            and all(fragment in failure["value"] for fragment in expected["fragments"]))
+    return (
+        failure["file"] == str(file)
+        and failure["line"] == expected["line"]
+        and failure["column"] == expected["column"]
+        and failure["check"].startswith(expected["check"])
+        and all(fragment in failure["value"] for fragment in expected["fragments"])
+    )
 
 
 @pytest.fixture(scope="module")
 def scripted(bundled_digest) -> dict[str, tuple[int, str, str]]:
     """`bilateral check FILE --json` through the console script, a few processes at a time."""
+
     def check(name):
         return name, run("check", CORPUS / "files" / name, "--json")
+
     with ThreadPoolExecutor(max_workers=4) as pool:
         return dict(pool.map(check, THROUGH_THE_SCRIPT))
 
@@ -71,8 +85,21 @@ def _assert_refused(code: int, out: str, err: str, path: Path, expected: dict) -
 def test_datasets_add_refuses_the_file_and_writes_nothing(datasets_copy, capsys, name):
     before = tree_digest(datasets_copy)
     path = CORPUS / "files" / name
-    code = cli.main(["datasets", "add", "trade", str(path), "--version", "2099-01-01", "--note", "corpus",
-                     "--datasets", str(datasets_copy), "--json"])
+    code = cli.main(
+        [
+            "datasets",
+            "add",
+            "trade",
+            str(path),
+            "--version",
+            "2099-01-01",
+            "--note",
+            "corpus",
+            "--datasets",
+            str(datasets_copy),
+            "--json",
+        ]
+    )
     report = json.loads(capsys.readouterr().out)
     assert code == 1 and any(matches(f, path, EXPECTED[name]) for f in report["failures"]), report["failures"]
     assert tree_digest(datasets_copy) == before
@@ -82,8 +109,18 @@ def test_datasets_add_refuses_the_file_and_writes_nothing(datasets_copy, capsys,
 def test_datasets_add_through_the_console_script(datasets_copy, name):
     before = tree_digest(datasets_copy)
     path = CORPUS / "files" / name
-    code, out, err = run("datasets", "add", "trade", path, "--version", "2099-01-01", "--note", "corpus",
-                         "--datasets", datasets_copy)
+    code, out, err = run(
+        "datasets",
+        "add",
+        "trade",
+        path,
+        "--version",
+        "2099-01-01",
+        "--note",
+        "corpus",
+        "--datasets",
+        datasets_copy,
+    )
     assert code == 1 and str(path) in out + err and "Invalid" in out
     assert tree_digest(datasets_copy) == before
 

@@ -42,8 +42,10 @@ def test_the_bundled_trade_file_reads_as_native_with_its_lines():
 def test_an_upload_as_bytes_reads_like_the_file():
     data = TRADE_CSV.read_bytes()
     from_bytes = read_trade_input(InputFile.from_bytes(data, "upload.csv"))
-    assert from_bytes.file == "upload.csv" and from_bytes.sha256 == read_trade_input(
-        InputFile.from_path(TRADE_CSV)).sha256
+    assert (
+        from_bytes.file == "upload.csv"
+        and from_bytes.sha256 == read_trade_input(InputFile.from_path(TRADE_CSV)).sha256
+    )
 
 
 def test_excel_bom_and_crlf_are_accepted_and_normalised_with_a_warning():
@@ -76,16 +78,23 @@ def test_a_comtrade_export_gives_years_per_reporter_and_the_mirror(export_csv):
     assert result.format == "comtrade_plus"
     china = trade[trade["reporting_basis"] == "china_customs"]
     assert preferred(china) == {y: round(CHINA_EXPORTS[y] + CHINA_IMPORTS[y], 6) for y in CHINA_EXPORTS}
-    russia = trade[(trade["reporting_basis"] == "russia_customs") & (trade["measure"] == "china_exports_to_russia")]
-    assert dict(zip(russia["year"], russia["value_usd_bn"].round(6))) == RUSSIA_IMPORTS  # stray spaces stripped
+    russia = trade[
+        (trade["reporting_basis"] == "russia_customs") & (trade["measure"] == "china_exports_to_russia")
+    ]
+    assert (
+        dict(zip(russia["year"], russia["value_usd_bn"].round(6))) == RUSSIA_IMPORTS
+    )  # stray spaces stripped
     assert not russia["preferred"].any()  # China's own report is preferred; nothing summed across reporters
     mirror = {(m["measure"], m["year"]): m["gap_pct"] for m in result.details["mirror"]}
     assert mirror[("china_exports_to_russia", 2019)] == round((54.1 / 49.5 - 1) * 100, 2)
-    assert result.details["partial_years"] == [{"reporter": "156", "flow": "X", "year": 2025,
-                                                "months": list(range(1, 10))}]
+    assert result.details["partial_years"] == [
+        {"reporter": "156", "flow": "X", "year": 2025, "months": list(range(1, 10))}
+    ]
     notes = " ".join(w.message for w in result.warnings)
     assert "months 1-9 only" in notes and "flow RX" in notes
-    note_2024 = trade[(trade["year"] == 2024) & (trade["measure"] == "china_exports_to_russia")]["note"].iloc[0]
+    note_2024 = trade[(trade["year"] == 2024) & (trade["measure"] == "china_exports_to_russia")]["note"].iloc[
+        0
+    ]
     assert note_2024.startswith("sum of 12 monthly rows")
 
 
@@ -111,8 +120,12 @@ def test_an_annual_row_that_disagrees_with_its_twelve_months_is_used_with_a_warn
 
 
 def test_a_legacy_export_and_a_tab_separated_one_are_read(tmp_path):
-    legacy = [LEGACY_HEADER, legacy_row(156, 643, 2, 2015, value=34.8e9), legacy_row(156, 643, 1, 2015, value=33.3e9),
-              legacy_row(643, 156, 1, 2015, period="201501", value=1e9)]
+    legacy = [
+        LEGACY_HEADER,
+        legacy_row(156, 643, 2, 2015, value=34.8e9),
+        legacy_row(156, 643, 1, 2015, value=33.3e9),
+        legacy_row(643, 156, 1, 2015, period="201501", value=1e9),
+    ]
     result = read_trade_input(InputFile.from_path(write(tmp_path / "legacy.csv", legacy)))
     assert result.format == "comtrade_legacy" and preferred(result.trade) == {2015: 68.1}
     tabbed = [line.replace(",", "\t") for line in [PLUS_HEADER, plus_row(156, 643, "X", 2020, value=5e9)]]
@@ -121,12 +134,19 @@ def test_a_legacy_export_and_a_tab_separated_one_are_read(tmp_path):
 
 
 def test_as_native_and_as_comtrade_force_the_reading(export_csv):
-    assert refused(InputFile.from_path(export_csv), as_="native")[0].check in ("missing column", "column name")
+    assert refused(InputFile.from_path(export_csv), as_="native")[0].check in (
+        "missing column",
+        "column name",
+    )
     assert refused(InputFile.from_path(TRADE_CSV), as_="comtrade")[0].check == "format"
 
 
 def test_every_line_number_survives_chunks_for_a_failure(tmp_path, monkeypatch):
-    lines = [PLUS_HEADER] + [plus_row(842, 0, "X", 2020, cmd="01")] * 30 + [plus_row(156, 643, "X", 2020, value="x")]
+    lines = (
+        [PLUS_HEADER]
+        + [plus_row(842, 0, "X", 2020, cmd="01")] * 30
+        + [plus_row(156, 643, "X", 2020, value="x")]
+    )
     monkeypatch.setattr(comtrade_module, "CHUNK_ROWS", 7)
     failures = refused(InputFile.from_path(write(tmp_path / "c.csv", lines)))
     assert [(f.line, f.column, f.check) for f in failures] == [(32, "primaryValue", "number")]
@@ -135,7 +155,11 @@ def test_every_line_number_survives_chunks_for_a_failure(tmp_path, monkeypatch):
 def test_the_verbatim_comtrade_sample_is_recognised_and_told_it_has_no_china_russia_rows(source_pack):
     sample = source_pack / "raw" / "comtrade_plus_format_sample_laureleallen.csv"
     (found,) = refused(InputFile.from_path(sample))
-    assert found.check == "China-Russia rows" and "156 China (6 rows)" in found.value and "842 USA" in found.value
+    assert (
+        found.check == "China-Russia rows"
+        and "156 China (6 rows)" in found.value
+        and "842 USA" in found.value
+    )
 
 
 def test_comtrade_rows_are_synthetic_in_every_description():
@@ -162,6 +186,7 @@ def test_every_bundled_version_reads_as_valid_input_unchanged():
     for name in catalog.active_versions():
         for version in catalog.versions(name):
             dataset = catalog.resolve(name, version)
-            native = read_dataset_file(InputFile.from_path(dataset.csv_path), dataset,
-                                       None if name == "sources" else sources)
+            native = read_dataset_file(
+                InputFile.from_path(dataset.csv_path), dataset, None if name == "sources" else sources
+            )
             assert native.data == dataset.csv_path.read_bytes() and native.warnings == [], (name, version)

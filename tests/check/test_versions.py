@@ -31,13 +31,21 @@ def new_trade_bytes() -> bytes:
 
 def test_add_writes_an_immutable_version_with_descriptor_and_changelog(datasets_copy):
     catalog = Catalog(datasets_copy)
-    added = add_version(catalog, "trade", InputFile.from_bytes(new_trade_bytes(), "t.csv"), NEW, "2025 revised",
-                        today="2027-01-15")
+    added = add_version(
+        catalog,
+        "trade",
+        InputFile.from_bytes(new_trade_bytes(), "t.csv"),
+        NEW,
+        "2025 revised",
+        today="2027-01-15",
+    )
     dataset = catalog.resolve("trade", NEW)
     catalog.verify(dataset)
     assert (added.rows, dataset.resource["rows"]) == (105, 105) and not added.activated
     assert [e["version"] for e in dataset.descriptor["changelog"]] == ["2002", "2026-11-28", NEW]
-    assert dataset.descriptor["changelog"][-1]["note"] == "2025 revised" and dataset.descriptor["created"] == NEW
+    assert (
+        dataset.descriptor["changelog"][-1]["note"] == "2025 revised" and dataset.descriptor["created"] == NEW
+    )
     assert catalog.active_versions()["trade"] == "2026-11-28" and not (datasets_copy / ".staging").exists()
     with pytest.raises(VersionError, match="immutable"):
         add_version(catalog, "trade", InputFile.from_path(TRADE_CSV), NEW, "again")
@@ -45,7 +53,9 @@ def test_add_writes_an_immutable_version_with_descriptor_and_changelog(datasets_
 
 def test_add_with_activate_pins_the_version_and_the_bundle_still_validates(datasets_copy):
     catalog = Catalog(datasets_copy)
-    add_version(catalog, "trade", InputFile.from_bytes(new_trade_bytes(), "t.csv"), NEW, "2025", activate=True)
+    add_version(
+        catalog, "trade", InputFile.from_bytes(new_trade_bytes(), "t.csv"), NEW, "2025", activate=True
+    )
     assert catalog.active_versions()["trade"] == NEW
     assert load_valid(catalog).ok
     text = (datasets_copy / "catalog.json").read_text(encoding="utf-8")
@@ -65,9 +75,18 @@ def test_an_invalid_file_or_name_changes_nothing(datasets_copy):
     assert tree_digest(datasets_copy) == before
 
 
-@pytest.mark.parametrize("name, call", [("write_durably", 1), ("write_durably", 2), ("fsync_directory", 1),
-                                        ("rename", 1), ("fsync_directory", 2), ("replace", 1),
-                                        ("fsync_directory", 3)])
+@pytest.mark.parametrize(
+    "name, call",
+    [
+        ("write_durably", 1),
+        ("write_durably", 2),
+        ("fsync_directory", 1),
+        ("rename", 1),
+        ("fsync_directory", 2),
+        ("replace", 1),
+        ("fsync_directory", 3),
+    ],
+)
 def test_an_interrupted_add_leaves_the_previous_state_byte_identical(datasets_copy, monkeypatch, name, call):
     """Interrupt add --activate at each write, rename and fsync in turn: nothing changes under datasets/."""
     before = tree_digest(datasets_copy)
@@ -82,8 +101,14 @@ def test_an_interrupted_add_leaves_the_previous_state_byte_identical(datasets_co
 
     monkeypatch.setattr(owner, name, interrupted)
     with pytest.raises(KeyboardInterrupt):
-        add_version(Catalog(datasets_copy), "trade", InputFile.from_bytes(new_trade_bytes(), "t.csv"), NEW, "x",
-                    activate=True)
+        add_version(
+            Catalog(datasets_copy),
+            "trade",
+            InputFile.from_bytes(new_trade_bytes(), "t.csv"),
+            NEW,
+            "x",
+            activate=True,
+        )
     assert tree_digest(datasets_copy) == before
 
 
@@ -133,4 +158,7 @@ def test_another_dataset_gets_a_version_too(datasets_copy):
     catalog = Catalog(datasets_copy)
     events = catalog.resolve("events")
     added = add_version(catalog, "events", InputFile.from_path(events.csv_path), NEW, "same rows, new date")
-    assert added.rows == events.resource["rows"] and diff_versions(catalog, "events", events.version, NEW).changed == []
+    assert (
+        added.rows == events.resource["rows"]
+        and diff_versions(catalog, "events", events.version, NEW).changed == []
+    )

@@ -21,15 +21,38 @@ TO, TOT = "tiv_supplier_to_china", "tiv_supplier_total_exports"
 SHARE = "share_china_of_supplier_exports"
 
 
-def row(year, series, supplier, vintage, source_id, *, tiv=None, share=None, low=None, period=None,
-        period_type="year", basis="tiv"):
+def row(
+    year,
+    series,
+    supplier,
+    vintage,
+    source_id,
+    *,
+    tiv=None,
+    share=None,
+    low=None,
+    period=None,
+    period_type="year",
+    basis="tiv",
+):
     """One arms row, shaped like the dataset."""
     recipient = "All recipients" if series == TOT else "China"
     return {
-        "year": year, "period_label": period or str(year), "period_type": period_type, "series": series,
-        "supplier": supplier, "recipient": recipient, "tiv_usd_m": tiv, "share_pct": share,
-        "share_low_pct": low, "change_pct": None, "qualifier": "more_than" if low is not None else "exact",
-        "measure_basis": basis, "vintage": vintage, "source_id": source_id, "note": None,
+        "year": year,
+        "period_label": period or str(year),
+        "period_type": period_type,
+        "series": series,
+        "supplier": supplier,
+        "recipient": recipient,
+        "tiv_usd_m": tiv,
+        "share_pct": share,
+        "share_low_pct": low,
+        "change_pct": None,
+        "qualifier": "more_than" if low is not None else "exact",
+        "measure_basis": basis,
+        "vintage": vintage,
+        "source_id": source_id,
+        "note": None,
     }
 
 
@@ -37,21 +60,67 @@ def row(year, series, supplier, vintage, source_id, *, tiv=None, share=None, low
 HAND = [
     row(1991, TO, "Soviet Union", V22, SRC[V22], tiv=260.0),
     row(1991, TOT, "Soviet Union", V22, SRC[V22], tiv=5656.0),
-    row(1992, TO, "Russia", V22, SRC[V22], tiv=1023.0), row(1992, TOT, "Russia", V22, SRC[V22], tiv=2605.0),
-    row(2000, TO, "Russia", V22, SRC[V22], tiv=2231.0), row(2000, TOT, "Russia", V22, SRC[V22], tiv=4486.0),
-    row(2021, TO, "Russia", V22, SRC[V22], tiv=773.0), row(2021, TOT, "Russia", V22, SRC[V22], tiv=2744.0),
-    row(2000, TO, "Russia", V25, SRC[V25], tiv=2205.0), row(2000, TOT, "Russia", V25, SRC[V25], tiv=4492.21),
-    row(2021, TO, "Russia", V25, SRC[V25], tiv=466.75), row(2021, TOT, "Russia", V25, SRC[V25], tiv=2314.65),
-    row(2000, SHARE, "Russia", "article-2002", "article-8397", share=49.9, period="2000 (as of Oct)",
-        period_type="part_year", basis="money_value"),
-    row(2000, SHARE, "Russia", "article-2002", "article-8567", low=70.0, period="2000 (after Dec deliveries)",
-        basis="money_value"),
-    row(2022, SHARE, "Russia", "sipri-factsheet-2023-03", "arms-rt-arabic-2023-03", share=23.0,
-        period="2018-2022", period_type="five_years"),
-    row(2022, SHARE, "Russia", "sipri-factsheet-2023-03", "arms-baladna-elyoum-2023-03", share=23.0,
-        period="2018-2022", period_type="five_years"),
-    row(2023, SHARE, "Russia", "sipri-factsheet-2024-03", "arms-censor-net-2024-03-share", share=21.0,
-        period="2019-2023", period_type="five_years"),
+    row(1992, TO, "Russia", V22, SRC[V22], tiv=1023.0),
+    row(1992, TOT, "Russia", V22, SRC[V22], tiv=2605.0),
+    row(2000, TO, "Russia", V22, SRC[V22], tiv=2231.0),
+    row(2000, TOT, "Russia", V22, SRC[V22], tiv=4486.0),
+    row(2021, TO, "Russia", V22, SRC[V22], tiv=773.0),
+    row(2021, TOT, "Russia", V22, SRC[V22], tiv=2744.0),
+    row(2000, TO, "Russia", V25, SRC[V25], tiv=2205.0),
+    row(2000, TOT, "Russia", V25, SRC[V25], tiv=4492.21),
+    row(2021, TO, "Russia", V25, SRC[V25], tiv=466.75),
+    row(2021, TOT, "Russia", V25, SRC[V25], tiv=2314.65),
+    row(
+        2000,
+        SHARE,
+        "Russia",
+        "article-2002",
+        "article-8397",
+        share=49.9,
+        period="2000 (as of Oct)",
+        period_type="part_year",
+        basis="money_value",
+    ),
+    row(
+        2000,
+        SHARE,
+        "Russia",
+        "article-2002",
+        "article-8567",
+        low=70.0,
+        period="2000 (after Dec deliveries)",
+        basis="money_value",
+    ),
+    row(
+        2022,
+        SHARE,
+        "Russia",
+        "sipri-factsheet-2023-03",
+        "arms-rt-arabic-2023-03",
+        share=23.0,
+        period="2018-2022",
+        period_type="five_years",
+    ),
+    row(
+        2022,
+        SHARE,
+        "Russia",
+        "sipri-factsheet-2023-03",
+        "arms-baladna-elyoum-2023-03",
+        share=23.0,
+        period="2018-2022",
+        period_type="five_years",
+    ),
+    row(
+        2023,
+        SHARE,
+        "Russia",
+        "sipri-factsheet-2024-03",
+        "arms-censor-net-2024-03-share",
+        share=21.0,
+        period="2019-2023",
+        period_type="five_years",
+    ),
 ]
 # China's TIV share within sipri-2022-05, worked out by hand: 260/5656, 1023/2605, 2231/4486, 773/2744.
 SHARE_V22 = [(1991, 4.597), (1992, 39.271), (2000, 49.733), (2021, 28.171)]
@@ -66,8 +135,9 @@ def arms() -> pd.DataFrame:
 @pytest.fixture
 def share_v22() -> pd.DataFrame:
     """The derived share table of sipri-2022-05, typed by hand."""
-    return pd.DataFrame([(y, s, V22, "tiv") for y, s in SHARE_V22],
-                        columns=["year", "share_pct", "vintage", "measure_basis"])
+    return pd.DataFrame(
+        [(y, s, V22, "tiv") for y, s in SHARE_V22], columns=["year", "share_pct", "vintage", "measure_basis"]
+    )
 
 
 def _trace(fig, name):
@@ -140,8 +210,11 @@ def test_press_five_year_shares_span_their_period(arms, share_v22):
     press = _trace(arms_china_share(arms, share_v22, vintage=V22), PRESS_NAME)
     assert list(press.x) == [2022, 2022, 2023] and list(press.y) == [23.0, 23.0, 21.0]
     assert list(press.error_x.arrayminus) == [4, 4, 4]
-    assert [c[0] for c in press.customdata] == ["arms-baladna-elyoum-2023-03", "arms-rt-arabic-2023-03",
-                                                "arms-censor-net-2024-03-share"]
+    assert [c[0] for c in press.customdata] == [
+        "arms-baladna-elyoum-2023-03",
+        "arms-rt-arabic-2023-03",
+        "arms-censor-net-2024-03-share",
+    ]
     assert "lines" not in press.mode
 
 
@@ -149,8 +222,11 @@ def test_share_shown_rows_are_the_line_and_the_markers(arms, share_v22):
     rows = shown_rows(arms_china_share(arms, share_v22, vintage=V22, year_range=(1990, 2023)))
     assert len(rows) == 4 + 2 + 3
     assert rows.groupby("series").size().to_dict() == {
-        f"China's share, TIV basis ({V22})": 4, ARTICLE_NAME: 1, f"{ARTICLE_NAME}, lower bound": 1,
-        PRESS_NAME: 3}
+        f"China's share, TIV basis ({V22})": 4,
+        ARTICLE_NAME: 1,
+        f"{ARTICLE_NAME}, lower bound": 1,
+        PRESS_NAME: 3,
+    }
 
 
 def test_share_table_of_another_vintage_is_refused(arms, share_v22):

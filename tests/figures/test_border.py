@@ -7,22 +7,54 @@ from dashboard.figures.border import SPECS, TARGET_ID, border_ceilings, border_l
 from dashboard.figures.shown import shown_rows
 from dashboard.schemas.border import BorderSchema
 
-REDUCTION = ("reduction_1997_moscow", "Agreement on Mutual Reduction of Military Forces in the Border Areas",
-             "1997-04-24", "Moscow")
+REDUCTION = (
+    "reduction_1997_moscow",
+    "Agreement on Mutual Reduction of Military Forces in the Border Areas",
+    "1997-04-24",
+    "Moscow",
+)
 DEMARCATION = ("border_demarcation", "Sino-Russian border (demarcation)", None, None)
-CBM = ("cbm_1996_shanghai", "Agreement on Confidence Building in the Military Field in the Border Area",
-       "1996-04-26", "Shanghai")
+CBM = (
+    "cbm_1996_shanghai",
+    "Agreement on Confidence Building in the Military Field in the Border Area",
+    "1996-04-26",
+    "Shanghai",
+)
 
 
-def row(agreement, provision, party, value, unit, source_id, *, low=None, high=None, qualifier="exact",
-        kind="limit", period=None):
+def row(
+    agreement,
+    provision,
+    party,
+    value,
+    unit,
+    source_id,
+    *,
+    low=None,
+    high=None,
+    qualifier="exact",
+    kind="limit",
+    period=None,
+):
     """One border row, shaped like the dataset."""
     agreement_id, name, signed, place = agreement
     return {
-        "agreement_id": agreement_id, "agreement": name, "signed_date": signed, "place": place,
-        "provision": provision, "party": party, "value": value, "value_low": low, "value_high": high,
-        "unit": unit, "qualifier": qualifier, "kind": kind, "date_value": None, "period_label": period,
-        "source_id": source_id, "note": None,
+        "agreement_id": agreement_id,
+        "agreement": name,
+        "signed_date": signed,
+        "place": place,
+        "provision": provision,
+        "party": party,
+        "value": value,
+        "value_low": low,
+        "value_high": high,
+        "unit": unit,
+        "qualifier": qualifier,
+        "kind": kind,
+        "date_value": None,
+        "period_label": period,
+        "source_id": source_id,
+        "note": None,
     }
 
 
@@ -31,24 +63,77 @@ HAND = [
     row(REDUCTION, "zone_depth", "each_side", 100, "km", "border-fas-zone"),
     row(REDUCTION, "troop_ceiling_total", "all", 260800, "troops", "article-13927", period="1997"),
     row(REDUCTION, "troop_ceiling_china_side", "china", 130400, "troops", "article-13996", period="1997"),
-    row(REDUCTION, "troop_ceiling_joint_side", "joint_side", 130400, "troops", "article-14054",
-        period="1997"),
+    row(
+        REDUCTION, "troop_ceiling_joint_side", "joint_side", 130400, "troops", "article-14054", period="1997"
+    ),
     row(REDUCTION, "tank_ceiling_joint_side", "joint_side", 3900, "tanks", "border-fas-tanks-joint"),
     row(REDUCTION, "tank_quota_russia", "russia", 3810, "tanks", "border-fas-tanks-russia"),
     row(REDUCTION, "tank_ceiling_china_side", "china", 3900, "tanks", "border-fas-tanks-china"),
     row(REDUCTION, "afv_ceiling_russia", "russia", 4500, "afvs", "border-fas-afv"),
-    row(REDUCTION, "border_length_former_sino_soviet", "all", 7000, "km", "border-fas-length-7000", low=7000,
-        qualifier="more_than", kind="actual"),
-    row(CBM, "border_length_former_sino_soviet", "all", 8000, "km", "border-rferl-1996-04-26", high=8000,
-        qualifier="nearly", kind="actual"),
-    row(DEMARCATION, "border_length_china_russia", "china_russia", 4209.3, "km", "border-wiwikim-4209",
-        kind="actual", period="2000s (final demarcation)"),
-    row(DEMARCATION, "border_length_china_russia", "china_russia", 4195, "km", "border-wiwikim-4195",
-        kind="estimate", period="1999"),
-    row(DEMARCATION, "border_length_china_russia", "china_russia", 4300, "km", "border-chinadaily-2011-4300",
-        kind="actual", period="2004"),
-    row(DEMARCATION, "border_length_china_russia", "china_russia", 4200, "km", "article-12023", high=4200,
-        qualifier="nearly", kind="actual", period="c.2002"),
+    row(
+        REDUCTION,
+        "border_length_former_sino_soviet",
+        "all",
+        7000,
+        "km",
+        "border-fas-length-7000",
+        low=7000,
+        qualifier="more_than",
+        kind="actual",
+    ),
+    row(
+        CBM,
+        "border_length_former_sino_soviet",
+        "all",
+        8000,
+        "km",
+        "border-rferl-1996-04-26",
+        high=8000,
+        qualifier="nearly",
+        kind="actual",
+    ),
+    row(
+        DEMARCATION,
+        "border_length_china_russia",
+        "china_russia",
+        4209.3,
+        "km",
+        "border-wiwikim-4209",
+        kind="actual",
+        period="2000s (final demarcation)",
+    ),
+    row(
+        DEMARCATION,
+        "border_length_china_russia",
+        "china_russia",
+        4195,
+        "km",
+        "border-wiwikim-4195",
+        kind="estimate",
+        period="1999",
+    ),
+    row(
+        DEMARCATION,
+        "border_length_china_russia",
+        "china_russia",
+        4300,
+        "km",
+        "border-chinadaily-2011-4300",
+        kind="actual",
+        period="2004",
+    ),
+    row(
+        DEMARCATION,
+        "border_length_china_russia",
+        "china_russia",
+        4200,
+        "km",
+        "article-12023",
+        high=4200,
+        qualifier="nearly",
+        kind="actual",
+        period="c.2002",
+    ),
 ]
 
 
@@ -65,17 +150,21 @@ def _bars(fig, category):
 
 def test_troop_ceilings_are_labelled_bars_per_side_and_total(border):
     bars = _bars(border_ceilings(border), "Troops")
-    assert bars == {"China": (130400, "130,400", "article-13996"),
-                    "Joint side": (130400, "130,400", "article-14054"),
-                    "Both sides": (260800, "260,800", "article-13927")}
+    assert bars == {
+        "China": (130400, "130,400", "article-13996"),
+        "Joint side": (130400, "130,400", "article-14054"),
+        "Both sides": (260800, "260,800", "article-13927"),
+    }
     assert bars["China"][0] + bars["Joint side"][0] == bars["Both sides"][0]
 
 
 def test_tank_and_vehicle_ceilings_have_their_own_panels(border):
     fig = border_ceilings(border)
-    assert _bars(fig, "Tanks") == {"China": (3900, "3,900", "border-fas-tanks-china"),
-                                   "Joint side": (3900, "3,900", "border-fas-tanks-joint"),
-                                   "Russia": (3810, "3,810", "border-fas-tanks-russia")}
+    assert _bars(fig, "Tanks") == {
+        "China": (3900, "3,900", "border-fas-tanks-china"),
+        "Joint side": (3900, "3,900", "border-fas-tanks-joint"),
+        "Russia": (3810, "3,810", "border-fas-tanks-russia"),
+    }
     assert _bars(fig, "Armoured combat vehicles") == {"Russia": (4500, "4,500", "border-fas-afv")}
     assert [fig.layout[f"yaxis{n}"].title.text for n in ("", "2", "3")] == ["troops", "tanks", "vehicles"]
     assert fig.layout.barmode == "group"
@@ -107,8 +196,11 @@ def test_lengths_one_row_per_source_with_bounds_as_bounds(border):
     fig = border_lengths(border)
     stated = next(t for t in fig.data if t.name == "China-Russia: stated figure")
     assert list(stated.x) == [4195, 4209.3, 4300]
-    assert [c[0] for c in stated.customdata] == ["border-wiwikim-4195", "border-wiwikim-4209",
-                                                 "border-chinadaily-2011-4300"]
+    assert [c[0] for c in stated.customdata] == [
+        "border-wiwikim-4195",
+        "border-wiwikim-4209",
+        "border-chinadaily-2011-4300",
+    ]
     upper = next(t for t in fig.data if t.name == "China-Russia: upper bound ('nearly', 'up to')")
     assert list(upper.x) == [4200] and upper.marker.symbol == "triangle-left-open"
     assert upper.text[0] == "nearly 4,200 km" and upper.customdata[0][0] == "article-12023"

@@ -10,14 +10,40 @@ from dashboard.schemas.energy import EnergySchema
 ONLY = "only row for this year, route, measure and unit"
 
 
-def row(year, commodity, route, measure, value, unit, source_id, *, kind="actual", preferred=True,
-        reason=ONLY, qualifier="exact", low=None, high=None, period=None):
+def row(
+    year,
+    commodity,
+    route,
+    measure,
+    value,
+    unit,
+    source_id,
+    *,
+    kind="actual",
+    preferred=True,
+    reason=ONLY,
+    qualifier="exact",
+    low=None,
+    high=None,
+    period=None,
+):
     """One energy row, shaped like the dataset."""
     return {
-        "year": year, "period_label": period or str(year), "commodity": commodity, "route": route,
-        "measure": measure, "value": value, "value_low": low, "value_high": high, "unit": unit,
-        "qualifier": qualifier, "kind": kind, "preferred": preferred,
-        "preferred_reason": reason if preferred else None, "source_id": source_id, "note": None,
+        "year": year,
+        "period_label": period or str(year),
+        "commodity": commodity,
+        "route": route,
+        "measure": measure,
+        "value": value,
+        "value_low": low,
+        "value_high": high,
+        "unit": unit,
+        "qualifier": qualifier,
+        "kind": kind,
+        "preferred": preferred,
+        "preferred_reason": reason if preferred else None,
+        "source_id": source_id,
+        "note": None,
     }
 
 
@@ -27,36 +53,123 @@ HAND = [
     row(2020, *POS, "deliveries", 4.1, "bcm", "energy-urdupoint-2022-05-01-pos-2020"),
     row(2021, *POS, "deliveries", 10.4, "bcm", "energy-rt-arabic-2023-01-pos-2021"),
     row(2022, *POS, "deliveries", 15.5, "bcm", "energy-rt-arabic-2023-01-pos-2022", preferred=False),
-    row(2022, *POS, "deliveries", 15.4, "bcm", "energy-unn-2024-01-03-pos-2022",
-        reason="Gazprom's own figure"),
+    row(
+        2022, *POS, "deliveries", 15.4, "bcm", "energy-unn-2024-01-03-pos-2022", reason="Gazprom's own figure"
+    ),
     row(2022, *POS, "deliveries", 15.1, "bcm", "energy-eir-2024-07-pos-2022", preferred=False),
     row(2023, *POS, "deliveries", 22.7, "bcm", "energy-tass-2024-05-13-pos-2023"),
     row(2024, *POS, "plan", 30, "bcm", "energy-news-az-2024-10-12-pos-plan-2024", kind="target"),
-    row(2014, *POS, "contract_volume", 38, "bcm_per_year", "energy-prensa-latina-2023-01-16-pos-contract",
-        kind="target", period="2014 (contract)"),
+    row(
+        2014,
+        *POS,
+        "contract_volume",
+        38,
+        "bcm_per_year",
+        "energy-prensa-latina-2023-01-16-pos-contract",
+        kind="target",
+        period="2014 (contract)",
+    ),
     row(1999, "oil", "yukos_rail", "deliveries", 1.5, "mt", "article-23389"),
     row(2005, "oil", "yukos", "plan", 10, "mt", "article-23474", kind="target", qualifier="up_to", high=10),
     row(2014, "oil", "all_routes", "deliveries", 33.1, "mt", "energy-moscow-times-2015-01-23-crude-2014"),
-    row(2014, "oil", "all_routes", "deliveries", 665000, "barrels_per_day",
-        "energy-moscow-times-2015-01-23-crude-bpd-2014", qualifier="approx"),
+    row(
+        2014,
+        "oil",
+        "all_routes",
+        "deliveries",
+        665000,
+        "barrels_per_day",
+        "energy-moscow-times-2015-01-23-crude-bpd-2014",
+        qualifier="approx",
+    ),
     row(2019, "oil", "all_routes", "deliveries", 77.64, "mt", "energy-true-news-2020-01-crude-2019"),
-    row(2020, "oil", "all_routes", "deliveries", 83.57, "mt", "energy-tass-2021-01-20-crude-2020",
-        qualifier="more_than", low=83.57),
+    row(
+        2020,
+        "oil",
+        "all_routes",
+        "deliveries",
+        83.57,
+        "mt",
+        "energy-tass-2021-01-20-crude-2020",
+        qualifier="more_than",
+        low=83.57,
+    ),
     row(2023, "oil", "all_routes", "deliveries", 107, "mt", "energy-tass-2024-01-20-crude-2023"),
 ]
-LEDGER_COLUMNS = ["target_id", "title", "measure", "unit", "pledge_year", "deadline", "target_value",
-                  "baseline_year", "baseline_value", "actual_at_deadline", "actual_year", "attainment_pct",
-                  "shortfall", "status", "notes", "source_ids"]
+LEDGER_COLUMNS = [
+    "target_id",
+    "title",
+    "measure",
+    "unit",
+    "pledge_year",
+    "deadline",
+    "target_value",
+    "baseline_year",
+    "baseline_value",
+    "actual_at_deadline",
+    "actual_year",
+    "attainment_pct",
+    "shortfall",
+    "status",
+    "notes",
+    "source_ids",
+]
 # The ledger's verdicts, worked out by hand: 38 - 22.7 = 15.3 bcm short in 2023, 22.7 / 38 = 59.7%.
 LEDGER = [
-    (GAS_TARGET, "Power of Siberia: 38 bcm of gas a year", "gas_power_of_siberia_bcm", "bcm", 2014,
-     "annual rate", 38.0, 2014, None, 22.7, 2023, 59.7, 15.3, "missed", "not reached in any year",
-     "energy-prensa-latina-2023-01-16-pos-contract;energy-rt-2021-02-pos-export-capacity"),
-    (OIL_TARGET, "Yukos: up to 10 Mt of oil to China by 2005", "oil_yukos_rail_mt", "mt", 2002, 2005, 10.0,
-     1999, 1.5, None, None, None, None, "no_observation", "no observation from 2002 (data end in 1999)",
-     "article-23474"),
-    ("trade_20bn_by_2000", "US$20 bn by 2000", "trade_turnover_usd_bn", "usd_bn", 1996, 2000, 20.0, 1996,
-     6.83, 8.0, 2000, 40.0, 12.0, "missed", "", "article-19021"),
+    (
+        GAS_TARGET,
+        "Power of Siberia: 38 bcm of gas a year",
+        "gas_power_of_siberia_bcm",
+        "bcm",
+        2014,
+        "annual rate",
+        38.0,
+        2014,
+        None,
+        22.7,
+        2023,
+        59.7,
+        15.3,
+        "missed",
+        "not reached in any year",
+        "energy-prensa-latina-2023-01-16-pos-contract;energy-rt-2021-02-pos-export-capacity",
+    ),
+    (
+        OIL_TARGET,
+        "Yukos: up to 10 Mt of oil to China by 2005",
+        "oil_yukos_rail_mt",
+        "mt",
+        2002,
+        2005,
+        10.0,
+        1999,
+        1.5,
+        None,
+        None,
+        None,
+        None,
+        "no_observation",
+        "no observation from 2002 (data end in 1999)",
+        "article-23474",
+    ),
+    (
+        "trade_20bn_by_2000",
+        "US$20 bn by 2000",
+        "trade_turnover_usd_bn",
+        "usd_bn",
+        1996,
+        2000,
+        20.0,
+        1996,
+        6.83,
+        8.0,
+        2000,
+        40.0,
+        12.0,
+        "missed",
+        "",
+        "article-19021",
+    ),
 ]
 
 
@@ -92,7 +205,9 @@ def test_preferred_row_per_year_is_the_series(energy, ledger):
 def test_conflicting_rows_are_faint_points_apart(energy, ledger):
     (faint,) = _named(energy_deliveries(energy, ledger), CONFLICTS)
     assert sorted(zip(faint.y, (c[0] for c in faint.customdata))) == [
-        (15.1, "energy-eir-2024-07-pos-2022"), (15.5, "energy-rt-arabic-2023-01-pos-2022")]
+        (15.1, "energy-eir-2024-07-pos-2022"),
+        (15.5, "energy-rt-arabic-2023-01-pos-2022"),
+    ]
     assert list(faint.x) == [2022, 2022] and faint.mode == "markers" and faint.opacity < 1
 
 
@@ -101,8 +216,10 @@ def test_contract_volume_is_a_line_from_the_ledger(energy, ledger):
     (line,) = fig.layout.shapes
     assert (line.y0, line.y1, line.xref) == (38.0, 38.0, "x domain")
     assert line.name == "Contract volume: 38 bcm a year" and line.showlegend
-    assert any(GAS_TARGET in a.text and "energy-prensa-latina-2023-01-16-pos-contract" in a.text
-               for a in fig.layout.annotations)
+    assert any(
+        GAS_TARGET in a.text and "energy-prensa-latina-2023-01-16-pos-contract" in a.text
+        for a in fig.layout.annotations
+    )
     moved = ledger.assign(target_value=[40.0, 10.0, 20.0])  # the line follows the ledger, not a constant
     assert energy_deliveries(energy, moved).layout.shapes[0].y0 == 40.0
 

@@ -9,19 +9,47 @@ from dashboard.figures.migration import KIND_STYLE, SPECS, migration_ranges, vis
 from dashboard.figures.shown import shown_rows
 from dashboard.schemas.migration import MigrationSchema
 
-GEO = {"russia": "Russian Federation", "moscow": "Moscow", "khabarovsk_krai": "Khabarovsk Krai",
-       "primorskii_krai": "Primorskii Krai", "russian_far_east": "Russian Far East",
-       "siberia_and_far_east": "Siberia and Russian Far East"}
+GEO = {
+    "russia": "Russian Federation",
+    "moscow": "Moscow",
+    "khabarovsk_krai": "Khabarovsk Krai",
+    "primorskii_krai": "Primorskii Krai",
+    "russian_far_east": "Russian Far East",
+    "siberia_and_far_east": "Siberia and Russian Far East",
+}
 
 
-def row(year, geography, measure, kind, source_id, *, persons=None, low=None, high=None, share=None,
-        share_low=None, qualifier="exact", period=None):
+def row(
+    year,
+    geography,
+    measure,
+    kind,
+    source_id,
+    *,
+    persons=None,
+    low=None,
+    high=None,
+    share=None,
+    share_low=None,
+    qualifier="exact",
+    period=None,
+):
     """One migration row, shaped like the dataset."""
     return {
-        "year": year, "period_label": period or str(year), "geography": geography,
-        "geography_label": GEO[geography], "measure": measure, "kind": kind, "persons": persons,
-        "persons_low": low, "persons_high": high, "share_pct": share, "share_low_pct": share_low,
-        "qualifier": qualifier, "source_id": source_id, "note": None,
+        "year": year,
+        "period_label": period or str(year),
+        "geography": geography,
+        "geography_label": GEO[geography],
+        "measure": measure,
+        "kind": kind,
+        "persons": persons,
+        "persons_low": low,
+        "persons_high": high,
+        "share_pct": share,
+        "share_low_pct": share_low,
+        "qualifier": qualifier,
+        "source_id": source_id,
+        "note": None,
     }
 
 
@@ -31,20 +59,72 @@ HAND = [
     row(2002, "russia", "ethnic_chinese", "census", "migration-wafarin-2002", persons=34577),
     row(2002, "russia", "ethnic_chinese", "census", "migration-encycloreader-2002", persons=39483),
     row(2002, "russia", POP, "estimate", "article-30018", low=250000, high=450000, period="c.2002"),
-    row(2002, "moscow", POP, "estimate", "article-30086", low=20000, high=25000, qualifier="approx",
-        period="c.2002"),
-    row(2002, "khabarovsk_krai", POP, "estimate", "article-30131", persons=20000, high=20000,
-        qualifier="up_to", period="c.2002"),
-    row(2002, "russia", "chinese_illegal_residents", "claim", "article-29788", low=1000000, high=5000000,
-        period="mid-1990s onwards"),
-    row(1990, "russian_far_east", POP, "estimate", "migration-profound-far-east", persons=200000, low=200000,
-        qualifier="more_than", period="early 1990s"),
-    row(2004, "siberia_and_far_east", "chinese_illegal_arrivals", "claim", "migration-demoscope-rossiya-2004",
-        low=10000000, high=12000000, qualifier="at_least"),
+    row(
+        2002,
+        "moscow",
+        POP,
+        "estimate",
+        "article-30086",
+        low=20000,
+        high=25000,
+        qualifier="approx",
+        period="c.2002",
+    ),
+    row(
+        2002,
+        "khabarovsk_krai",
+        POP,
+        "estimate",
+        "article-30131",
+        persons=20000,
+        high=20000,
+        qualifier="up_to",
+        period="c.2002",
+    ),
+    row(
+        2002,
+        "russia",
+        "chinese_illegal_residents",
+        "claim",
+        "article-29788",
+        low=1000000,
+        high=5000000,
+        period="mid-1990s onwards",
+    ),
+    row(
+        1990,
+        "russian_far_east",
+        POP,
+        "estimate",
+        "migration-profound-far-east",
+        persons=200000,
+        low=200000,
+        qualifier="more_than",
+        period="early 1990s",
+    ),
+    row(
+        2004,
+        "siberia_and_far_east",
+        "chinese_illegal_arrivals",
+        "claim",
+        "migration-demoscope-rossiya-2004",
+        low=10000000,
+        high=12000000,
+        qualifier="at_least",
+    ),
     row(2021, "russia", "ethnic_chinese", "census", "migration-wafarin-2021", persons=19644),
     row(1994, "primorskii_krai", VISA, "actual", "article-29411", share=64.0),
-    row(1997, "primorskii_krai", VISA, "actual", "article-29528", share=99.0, share_low=99.0,
-        qualifier="more_than", period="1997-2000"),
+    row(
+        1997,
+        "primorskii_krai",
+        VISA,
+        "actual",
+        "article-29528",
+        share=99.0,
+        share_low=99.0,
+        qualifier="more_than",
+        period="1997-2000",
+    ),
 ]
 
 
@@ -56,8 +136,13 @@ def migration() -> pd.DataFrame:
 
 def _data(fig, source_id, geography=None):
     """The data traces of one source (and geography)."""
-    return [t for t in fig.data if t.customdata is not None and t.customdata[0][0] == source_id
-            and (geography is None or t.customdata[0][1] == geography)]
+    return [
+        t
+        for t in fig.data
+        if t.customdata is not None
+        and t.customdata[0][0] == source_id
+        and (geography is None or t.customdata[0][1] == geography)
+    ]
 
 
 def test_ranges_are_intervals_from_low_to_high(migration):
@@ -158,8 +243,10 @@ def test_visa_compliance_draws_the_lower_bound_as_such(migration):
 def test_visa_year_range_and_highlight(migration):
     fig = visa_compliance(migration, year_range=(1990, 2002))
     assert list(fig.layout.xaxis.range) == [1989.5, 2002.5]
-    assert visa_compliance(migration, highlight_target="trade_20bn_by_2000").to_dict() == \
-        visa_compliance(migration).to_dict()
+    assert (
+        visa_compliance(migration, highlight_target="trade_20bn_by_2000").to_dict()
+        == visa_compliance(migration).to_dict()
+    )
 
 
 def test_specs_are_registered_for_the_migration_page():
@@ -172,6 +259,9 @@ def test_bundled_ranges_show_every_persons_row(processed):
     persons = frame[frame["measure"] != "visa_compliance_share"]
     rows = shown_rows(SPECS[0].render(processed))
     assert set(rows["source_id"]) == set(persons["source_id"])
-    ranges = (persons["persons_low"].notna() & persons["persons_high"].notna()
-              & (persons["persons_low"] != persons["persons_high"])).sum()
+    ranges = (
+        persons["persons_low"].notna()
+        & persons["persons_high"].notna()
+        & (persons["persons_low"] != persons["persons_high"])
+    ).sum()
     assert len(rows) == len(persons) + ranges

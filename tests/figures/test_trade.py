@@ -21,29 +21,145 @@ TURNOVER = [
     (2024, 244.81, "china_customs", "trade-2025-01-bne-intellinews-2"),
     (2025, 228.105, "china_customs", "trade-2026-01-bs178-com"),
 ]
-LEDGER_COLUMNS = ["target_id", "title", "measure", "pledge_year", "deadline", "target_value", "target_low",
-                  "target_high", "baseline_year", "baseline_value", "actual_at_deadline", "actual_year", "shortfall",
-                  "shortfall_high", "first_reached_year", "first_reached_high_year", "years_late", "source_ids"]
+LEDGER_COLUMNS = [
+    "target_id",
+    "title",
+    "measure",
+    "pledge_year",
+    "deadline",
+    "target_value",
+    "target_low",
+    "target_high",
+    "baseline_year",
+    "baseline_value",
+    "actual_at_deadline",
+    "actual_year",
+    "shortfall",
+    "shortfall_high",
+    "first_reached_year",
+    "first_reached_high_year",
+    "years_late",
+    "source_ids",
+]
 NA = None
 # The ledger's verdicts, worked out by hand: 20 - 8.0 = 12; 60 - 55.45 = 4.55, 80 - 55.45 = 24.55;
 # 200 - 244.81 = -44.81 (exceeded); 250 - 228.105 = 21.895 in the latest year.
 LEDGER = [
-    ("trade_20bn_by_2000", "US$20 bn by 2000 (1996)", "trade_turnover_usd_bn", 1996, 2000, 20.0, NA, NA, 1996, 6.83,
-     8.0, 2000, 12.0, NA, 2004, NA, 4, "article-19021;targets-2002-01-pravda-ru"),
-    ("trade_60_80bn_by_2010", "US$60-80 bn by 2010", "trade_turnover_usd_bn", 2004, 2010, NA, 60.0, 80.0, 2004, 21.23,
-     55.45, 2010, 4.55, 24.55, 2011, 2013, 1, "targets-nd-jiaoxuezhishi-com;targets-2004-10-china-daily"),
-    ("trade_200bn_by_2024", "US$200 bn by 2024", "trade_turnover_usd_bn", 2022, 2024, 200.0, NA, NA, 2022, 190.271,
-     244.81, 2024, -44.81, NA, 2023, NA, -1, "targets-2018-10-rt"),
-    ("trade_250bn_a_year", "US$250 bn a year", "trade_turnover_usd_bn", 2022, "annual rate", 250.0, NA, NA, 2022,
-     190.271, 228.105, 2025, 21.895, NA, NA, NA, NA, "targets-2023-11-sputnik-2"),
-    ("yukos_oil_10mt_by_2005", "Yukos oil", "oil_yukos_rail_mt", 2002, 2005, 10.0, NA, NA, 1999, 1.5, NA, NA, NA, NA,
-     NA, NA, NA, "article-23474"),
+    (
+        "trade_20bn_by_2000",
+        "US$20 bn by 2000 (1996)",
+        "trade_turnover_usd_bn",
+        1996,
+        2000,
+        20.0,
+        NA,
+        NA,
+        1996,
+        6.83,
+        8.0,
+        2000,
+        12.0,
+        NA,
+        2004,
+        NA,
+        4,
+        "article-19021;targets-2002-01-pravda-ru",
+    ),
+    (
+        "trade_60_80bn_by_2010",
+        "US$60-80 bn by 2010",
+        "trade_turnover_usd_bn",
+        2004,
+        2010,
+        NA,
+        60.0,
+        80.0,
+        2004,
+        21.23,
+        55.45,
+        2010,
+        4.55,
+        24.55,
+        2011,
+        2013,
+        1,
+        "targets-nd-jiaoxuezhishi-com;targets-2004-10-china-daily",
+    ),
+    (
+        "trade_200bn_by_2024",
+        "US$200 bn by 2024",
+        "trade_turnover_usd_bn",
+        2022,
+        2024,
+        200.0,
+        NA,
+        NA,
+        2022,
+        190.271,
+        244.81,
+        2024,
+        -44.81,
+        NA,
+        2023,
+        NA,
+        -1,
+        "targets-2018-10-rt",
+    ),
+    (
+        "trade_250bn_a_year",
+        "US$250 bn a year",
+        "trade_turnover_usd_bn",
+        2022,
+        "annual rate",
+        250.0,
+        NA,
+        NA,
+        2022,
+        190.271,
+        228.105,
+        2025,
+        21.895,
+        NA,
+        NA,
+        NA,
+        NA,
+        "targets-2023-11-sputnik-2",
+    ),
+    (
+        "yukos_oil_10mt_by_2005",
+        "Yukos oil",
+        "oil_yukos_rail_mt",
+        2002,
+        2005,
+        10.0,
+        NA,
+        NA,
+        1999,
+        1.5,
+        NA,
+        NA,
+        NA,
+        NA,
+        NA,
+        NA,
+        NA,
+        "article-23474",
+    ),
 ]
-EVENTS = pd.DataFrame([
-    ("ussr_collapse", "1991-01-01", 1991, "Soviet Union collapses", "article-1290"),
-    ("strategic_partnership_1996", "1996-01-01", 1996, "Strategic partnership announced", "article-2980"),
-    ("putin_xi_talks_2022", "2022-02-04", 2022, "Putin-Xi talks in Beijing", "events-sputnik-2023-11-07-putin-xi-talks"),
-], columns=["event_id", "date", "year", "title", "source_id"])
+EVENTS = pd.DataFrame(
+    [
+        ("ussr_collapse", "1991-01-01", 1991, "Soviet Union collapses", "article-1290"),
+        ("strategic_partnership_1996", "1996-01-01", 1996, "Strategic partnership announced", "article-2980"),
+        (
+            "putin_xi_talks_2022",
+            "2022-02-04",
+            2022,
+            "Putin-Xi talks in Beijing",
+            "events-sputnik-2023-11-07-putin-xi-talks",
+        ),
+    ],
+    columns=["event_id", "date", "year", "title", "source_id"],
+)
 
 
 @pytest.fixture
@@ -56,7 +172,14 @@ def turnover() -> pd.DataFrame:
 def ledger() -> pd.DataFrame:
     """Four trade targets (value, range, exceeded, annual rate) and one oil target."""
     frame = pd.DataFrame(LEDGER, columns=LEDGER_COLUMNS)
-    years = ["pledge_year", "baseline_year", "actual_year", "first_reached_year", "first_reached_high_year", "years_late"]
+    years = [
+        "pledge_year",
+        "baseline_year",
+        "actual_year",
+        "first_reached_year",
+        "first_reached_high_year",
+        "years_late",
+    ]
     return frame.astype({column: "Int64" for column in years})
 
 
@@ -88,11 +211,18 @@ def _sources(trace):
 
 # --- trade_pledges -----------------------------------------------------------------------------------------
 
+
 def test_pledges_draw_turnover_and_every_trade_target_only(turnover, ledger):
     fig = pledges_figure(turnover, ledger, EVENTS)
     names = {trace.name for trace in fig.data}
-    assert {"Turnover (preferred series)", "US$20 bn by 2000 (1996)", "US$60-80 bn by 2010", "US$200 bn by 2024",
-            "US$250 bn a year", "Events"} <= names
+    assert {
+        "Turnover (preferred series)",
+        "US$20 bn by 2000 (1996)",
+        "US$60-80 bn by 2010",
+        "US$200 bn by 2024",
+        "US$250 bn a year",
+        "Events",
+    } <= names
     assert not any("Yukos" in name for name in names)
     points = _data_trace(fig, "Turnover (preferred series)")
     assert list(points.x) == [row[0] for row in TURNOVER]
@@ -160,7 +290,9 @@ def test_events_in_range_are_lines_labels_and_sourced_markers(turnover, ledger):
     assert list(events.x) == [1996, 2022]  # 1991 lies before the series
     assert _sources(events) == ["article-2980", "events-sputnik-2023-11-07-putin-xi-talks"]
     assert {a.name for a in fig.layout.annotations if (a.name or "").startswith("event:")} == {
-        "event:strategic_partnership_1996", "event:putin_xi_talks_2022"}
+        "event:strategic_partnership_1996",
+        "event:putin_xi_talks_2022",
+    }
     assert _annotation(fig, "event:strategic_partnership_1996").textangle == -90
     vertical = {s.x0 for s in fig.layout.shapes if s.line.dash == "dot" and s.yref == "y domain"}
     assert vertical == {1996, 2022}
@@ -196,13 +328,29 @@ def test_pledges_shown_rows_are_exactly_the_sourced_points(turnover, ledger):
 
 # --- trade_flows -------------------------------------------------------------------------------------------
 
+
 def test_flows_show_exports_imports_and_turnover_with_gaps():
-    exports = pd.DataFrame([(1999, 1.5, "china_customs", "trade-2000-02-people-s-daily-3"),
-                            (2015, 32.9, "china_customs", "trade-2016-01-business-investor-guide-2")], columns=SERIES)
-    imports = pd.DataFrame([(1999, 4.2, "china_customs", "trade-2000-02-people-s-daily-2"),
-                            (2015, 31.4, "china_customs", "trade-2016-01-business-investor-guide-3")], columns=SERIES)
-    turnover = pd.DataFrame([(1999, 5.72, "china_customs", "trade-2004-10-china-daily"),
-                             (2015, 64.2, "china_customs", "trade-2016-01-business-investor-guide")], columns=SERIES)
+    exports = pd.DataFrame(
+        [
+            (1999, 1.5, "china_customs", "trade-2000-02-people-s-daily-3"),
+            (2015, 32.9, "china_customs", "trade-2016-01-business-investor-guide-2"),
+        ],
+        columns=SERIES,
+    )
+    imports = pd.DataFrame(
+        [
+            (1999, 4.2, "china_customs", "trade-2000-02-people-s-daily-2"),
+            (2015, 31.4, "china_customs", "trade-2016-01-business-investor-guide-3"),
+        ],
+        columns=SERIES,
+    )
+    turnover = pd.DataFrame(
+        [
+            (1999, 5.72, "china_customs", "trade-2004-10-china-daily"),
+            (2015, 64.2, "china_customs", "trade-2016-01-business-investor-guide"),
+        ],
+        columns=SERIES,
+    )
     fig = flows_figure(exports, imports, turnover, year_range=(2010, 2020))
     out, back = _data_trace(fig, "China's exports to Russia"), _data_trace(fig, "China's imports from Russia")
     assert (list(out.x), list(out.y)) == ([1999, 2015], [1.5, 32.9])
@@ -217,27 +365,73 @@ def test_flows_show_exports_imports_and_turnover_with_gaps():
 
 # --- trade_customs_bases -----------------------------------------------------------------------------------
 
-TRADE_COLUMNS = ["year", "measure", "value_usd_bn", "reporting_basis", "basis_as_reported", "preferred", "source_id"]
-TRADE = pd.DataFrame([
-    (2008, "turnover", 56.83, "china_customs", "China customs", True, "trade-2009-10-interfax"),
-    (2008, "turnover", 56.83, "china_customs", "China customs", False, "trade-2009-10-xinhua"),
-    (2010, "turnover", 55.45, "china_customs", "China customs", False, "trade-2011-06-formacion-profesional-a"),
-    (2010, "turnover", 55.45, "unspecified", "not stated", True, "trade-2011-01-vietnamplus-2"),
-    (2010, "turnover", 59.34, "russia_customs", "Russian customs", False, "trade-2011-08-itar-tass-via"),
-    (2018, "turnover", 107.06, "china_customs", "China customs", True, "trade-2019-01-rt"),
-    (2018, "turnover", 108.3, "russia_customs", "Russian customs", False, "trade-2019-03-pennews"),
-    (2018, "turnover", 109.0, "russia_customs", "Russian customs", False, "trade-2019-05-sputnik-mundo"),
-    (2018, "china_exports_to_russia", 47.98, "china_customs", "China customs", True, "trade-2019-01-rt-2"),
-    (2025, "turnover", None, "china_customs", "China customs", False, "trade-2026-01-kazinform"),
-], columns=TRADE_COLUMNS)
+TRADE_COLUMNS = [
+    "year",
+    "measure",
+    "value_usd_bn",
+    "reporting_basis",
+    "basis_as_reported",
+    "preferred",
+    "source_id",
+]
+TRADE = pd.DataFrame(
+    [
+        (2008, "turnover", 56.83, "china_customs", "China customs", True, "trade-2009-10-interfax"),
+        (2008, "turnover", 56.83, "china_customs", "China customs", False, "trade-2009-10-xinhua"),
+        (
+            2010,
+            "turnover",
+            55.45,
+            "china_customs",
+            "China customs",
+            False,
+            "trade-2011-06-formacion-profesional-a",
+        ),
+        (2010, "turnover", 55.45, "unspecified", "not stated", True, "trade-2011-01-vietnamplus-2"),
+        (2010, "turnover", 59.34, "russia_customs", "Russian customs", False, "trade-2011-08-itar-tass-via"),
+        (2018, "turnover", 107.06, "china_customs", "China customs", True, "trade-2019-01-rt"),
+        (2018, "turnover", 108.3, "russia_customs", "Russian customs", False, "trade-2019-03-pennews"),
+        (2018, "turnover", 109.0, "russia_customs", "Russian customs", False, "trade-2019-05-sputnik-mundo"),
+        (
+            2018,
+            "china_exports_to_russia",
+            47.98,
+            "china_customs",
+            "China customs",
+            True,
+            "trade-2019-01-rt-2",
+        ),
+        (2025, "turnover", None, "china_customs", "China customs", False, "trade-2026-01-kazinform"),
+    ],
+    columns=TRADE_COLUMNS,
+)
 # Russian over Chinese: 59.34 / 55.45 - 1 = +7.0%; 108.3 / 107.06 - 1 = +1.2%; 109 / 107.06 - 1 = +1.8%.
-GAPS = pd.DataFrame([
-    (2010, "turnover", 55.45, "trade-2011-06-formacion-profesional-a", 59.34, "trade-2011-08-itar-tass-via", 3.89,
-     7.015329),
-    (2018, "turnover", 107.06, "trade-2019-01-rt", 108.3, "trade-2019-03-pennews", 1.24, 1.158229),
-    (2018, "turnover", 107.06, "trade-2019-01-rt", 109.0, "trade-2019-05-sputnik-mundo", 1.94, 1.812068),
-], columns=["year", "measure", "china_usd_bn", "china_source_id", "russia_usd_bn", "russia_source_id",
-            "gap_usd_bn", "gap_pct"])
+GAPS = pd.DataFrame(
+    [
+        (
+            2010,
+            "turnover",
+            55.45,
+            "trade-2011-06-formacion-profesional-a",
+            59.34,
+            "trade-2011-08-itar-tass-via",
+            3.89,
+            7.015329,
+        ),
+        (2018, "turnover", 107.06, "trade-2019-01-rt", 108.3, "trade-2019-03-pennews", 1.24, 1.158229),
+        (2018, "turnover", 107.06, "trade-2019-01-rt", 109.0, "trade-2019-05-sputnik-mundo", 1.94, 1.812068),
+    ],
+    columns=[
+        "year",
+        "measure",
+        "china_usd_bn",
+        "china_source_id",
+        "russia_usd_bn",
+        "russia_source_id",
+        "gap_usd_bn",
+        "gap_pct",
+    ],
+)
 
 
 def test_every_customs_row_is_a_point_and_nothing_is_averaged():
@@ -245,7 +439,11 @@ def test_every_customs_row_is_a_point_and_nothing_is_averaged():
     chinese, russian = _trace(fig, "Chinese customs"), _trace(fig, "Russian customs")
     assert (list(chinese.x), list(chinese.y)) == ([2008, 2008, 2010, 2018], [56.83, 56.83, 55.45, 107.06])
     assert (list(russian.x), list(russian.y)) == ([2010, 2018, 2018], [59.34, 108.3, 109.0])
-    assert _sources(russian) == ["trade-2011-08-itar-tass-via", "trade-2019-03-pennews", "trade-2019-05-sputnik-mundo"]
+    assert _sources(russian) == [
+        "trade-2011-08-itar-tass-via",
+        "trade-2019-03-pennews",
+        "trade-2019-05-sputnik-mundo",
+    ]
     assert "trade-2011-01-vietnamplus-2" not in _sources(chinese)  # another basis
     assert russian.mode == "markers"
 
@@ -261,16 +459,19 @@ def test_customs_gap_is_annotated_per_year_with_both_bases():
 
 # --- trade_vintages ----------------------------------------------------------------------------------------
 
-REVISIONS = pd.DataFrame([
-    (1993, "2002", 7.68, "article-19165", 0.0, 0.0),
-    (1993, "2026-11-28", 7.68, "article-19165", 0.0, 0.0),
-    (1999, "2002", 5.9, "article-19112", -0.18, -3.050847),
-    (1999, "2026-11-28", 5.72, "trade-2004-10-china-daily", -0.18, -3.050847),
-    (2000, "2002", 8.0, "article-19223", 0.0, 0.0),
-    (2000, "2026-11-28", 8.0, "article-19223", 0.0, 0.0),
-    (2011, "2026-11-28", 79.2, "trade-nd-chinese-thesis-abstract-2", None, None),
-    (2013, "2026-11-28", 89.21, "trade-2014-06-estiw-ru", None, None),
-], columns=["year", "version", "value_usd_bn", "source_id", "revision_usd_bn", "revision_pct"])
+REVISIONS = pd.DataFrame(
+    [
+        (1993, "2002", 7.68, "article-19165", 0.0, 0.0),
+        (1993, "2026-11-28", 7.68, "article-19165", 0.0, 0.0),
+        (1999, "2002", 5.9, "article-19112", -0.18, -3.050847),
+        (1999, "2026-11-28", 5.72, "trade-2004-10-china-daily", -0.18, -3.050847),
+        (2000, "2002", 8.0, "article-19223", 0.0, 0.0),
+        (2000, "2026-11-28", 8.0, "article-19223", 0.0, 0.0),
+        (2011, "2026-11-28", 79.2, "trade-nd-chinese-thesis-abstract-2", None, None),
+        (2013, "2026-11-28", 89.21, "trade-2014-06-estiw-ru", None, None),
+    ],
+    columns=["year", "version", "value_usd_bn", "source_id", "revision_usd_bn", "revision_pct"],
+)
 
 
 def test_vintages_show_one_point_per_year_and_version():
@@ -278,7 +479,10 @@ def test_vintages_show_one_point_per_year_and_version():
     article, current = _trace(fig, "2002 article, as stated"), _data_trace(fig, "Current series (2026-11-28)")
     assert (list(article.x), list(article.y)) == ([1993, 1999, 2000], [7.68, 5.9, 8.0])
     assert _sources(article) == ["article-19165", "article-19112", "article-19223"]
-    assert (list(current.x), list(current.y)) == ([1993, 1999, 2000, 2011, 2013], [7.68, 5.72, 8.0, 79.2, 89.21])
+    assert (list(current.x), list(current.y)) == (
+        [1993, 1999, 2000, 2011, 2013],
+        [7.68, 5.72, 8.0, 79.2, 89.21],
+    )
     assert len(shown_rows(fig)) == 8
 
 
@@ -292,8 +496,14 @@ def test_revisions_are_annotated_where_a_year_is_in_both():
 
 # --- the registered specs on the bundled data ----------------------------------------------------------------
 
+
 def test_specs_are_registered_for_the_trade_page():
-    assert [spec.name for spec in SPECS] == ["trade_pledges", "trade_flows", "trade_customs_bases", "trade_vintages"]
+    assert [spec.name for spec in SPECS] == [
+        "trade_pledges",
+        "trade_flows",
+        "trade_customs_bases",
+        "trade_vintages",
+    ]
     assert {spec.page for spec in SPECS} == {"trade"} and "trade" in PAGES
     assert set(SPECS[0].datasets) == {"trade", "targets", "events"}
     assert all(spec.follows_year_range for spec in SPECS)

@@ -15,11 +15,25 @@ def uploaded(rows: list[tuple]) -> pd.DataFrame:
 
 
 def test_bundled_and_uploaded_turnover_are_separate_traces_with_gaps_open():
-    fig = upload_figure(BUNDLED, uploaded([(2000, "turnover", 9.0, True), (2002, "turnover", 12.0, True),
-                                           (2001, "china_exports_to_russia", 4.0, True)]),
-                        file_name="mine.csv", bundled_version="2026-11-28")
+    fig = upload_figure(
+        BUNDLED,
+        uploaded(
+            [
+                (2000, "turnover", 9.0, True),
+                (2002, "turnover", 12.0, True),
+                (2001, "china_exports_to_russia", 4.0, True),
+            ]
+        ),
+        file_name="mine.csv",
+        bundled_version="2026-11-28",
+    )
     bundled, mine = fig.data
-    assert bundled.name == "Bundled turnover (trade 2026-11-28)" and list(bundled.x) == [2000, 2001, 2002, 2003]
+    assert bundled.name == "Bundled turnover (trade 2026-11-28)" and list(bundled.x) == [
+        2000,
+        2001,
+        2002,
+        2003,
+    ]
     assert list(bundled.y) == [8.0, 10.67, None, 15.76] and bundled.connectgaps is False
     assert mine.name == "Uploaded: mine.csv (used for the ledger)" and list(mine.y) == [9.0, None, 12.0]
     assert mine.line.color != bundled.line.color and mine.line.dash == "dash"
@@ -28,11 +42,23 @@ def test_bundled_and_uploaded_turnover_are_separate_traces_with_gaps_open():
 
 
 def test_rows_not_preferred_are_drawn_apart_and_every_one_shown():
-    fig = upload_figure(BUNDLED, uploaded([(2020, "turnover", 107.8, True), (2020, "turnover", 103.8, False),
-                                           (2020, "turnover", 104.0, False)]), file_name="export.csv")
+    fig = upload_figure(
+        BUNDLED,
+        uploaded(
+            [
+                (2020, "turnover", 107.8, True),
+                (2020, "turnover", 103.8, False),
+                (2020, "turnover", 104.0, False),
+            ]
+        ),
+        file_name="export.csv",
+    )
     names = [trace.name for trace in fig.data]
-    assert names == ["Bundled turnover", "Uploaded: export.csv (used for the ledger)",
-                     "Uploaded: export.csv (other rows, not used)"]
+    assert names == [
+        "Bundled turnover",
+        "Uploaded: export.csv (used for the ledger)",
+        "Uploaded: export.csv (other rows, not used)",
+    ]
     assert sorted(fig.data[2].y) == [103.8, 104.0] and fig.data[2].mode == "markers"
 
 
@@ -48,4 +74,6 @@ def test_file_names_are_escaped_and_shortened():
 
 def test_the_overlay_is_not_a_registered_figure():
     specs = registered().values()
-    assert "upload" not in FIGURE_MODULES and all(spec.draw.__module__ != "dashboard.figures.upload" for spec in specs)
+    assert "upload" not in FIGURE_MODULES and all(
+        spec.draw.__module__ != "dashboard.figures.upload" for spec in specs
+    )

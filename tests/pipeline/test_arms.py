@@ -18,21 +18,39 @@ def tiv(year, series, supplier, value, vintage):
     """One TIV row, shaped like the arms dataset."""
     recipient = "China" if series == "tiv_supplier_to_china" else "All recipients"
     return {
-        "year": year, "period_label": str(year), "period_type": "year", "series": series, "supplier": supplier,
-        "recipient": recipient, "tiv_usd_m": value, "share_pct": None, "share_low_pct": None, "change_pct": None,
-        "qualifier": "exact", "measure_basis": "tiv", "vintage": vintage, "source_id": SRC[vintage], "note": None,
+        "year": year,
+        "period_label": str(year),
+        "period_type": "year",
+        "series": series,
+        "supplier": supplier,
+        "recipient": recipient,
+        "tiv_usd_m": value,
+        "share_pct": None,
+        "share_low_pct": None,
+        "change_pct": None,
+        "qualifier": "exact",
+        "measure_basis": "tiv",
+        "vintage": vintage,
+        "source_id": SRC[vintage],
+        "note": None,
     }
 
 
 TO, TOT = "tiv_supplier_to_china", "tiv_supplier_total_exports"
 # Numbers typed by hand from /work/shared/sources/arms_transfers.csv.
 HAND = [
-    tiv(1991, TO, "Soviet Union", 260.0, V22), tiv(1991, TOT, "Soviet Union", 5656.0, V22),
-    tiv(1992, TO, "Russia", 1023.0, V22), tiv(1992, TOT, "Russia", 2605.0, V22),
-    tiv(2000, TO, "Russia", 2231.0, V22), tiv(2000, TOT, "Russia", 4486.0, V22),
-    tiv(2021, TO, "Russia", 773.0, V22), tiv(2021, TOT, "Russia", 2744.0, V22),
-    tiv(2000, TO, "Russia", 2205.0, V25), tiv(2000, TOT, "Russia", 4492.21, V25),
-    tiv(2021, TO, "Russia", 466.75, V25), tiv(2021, TOT, "Russia", 2314.65, V25),
+    tiv(1991, TO, "Soviet Union", 260.0, V22),
+    tiv(1991, TOT, "Soviet Union", 5656.0, V22),
+    tiv(1992, TO, "Russia", 1023.0, V22),
+    tiv(1992, TOT, "Russia", 2605.0, V22),
+    tiv(2000, TO, "Russia", 2231.0, V22),
+    tiv(2000, TOT, "Russia", 4486.0, V22),
+    tiv(2021, TO, "Russia", 773.0, V22),
+    tiv(2021, TOT, "Russia", 2744.0, V22),
+    tiv(2000, TO, "Russia", 2205.0, V25),
+    tiv(2000, TOT, "Russia", 4492.21, V25),
+    tiv(2021, TO, "Russia", 466.75, V25),
+    tiv(2021, TOT, "Russia", 2314.65, V25),
 ]
 
 
@@ -75,7 +93,10 @@ def test_vintages_are_never_mixed(arms):
     """2021: 773 (2022 vintage) against 466.75 (2025 vintage); a mixed ratio must never appear."""
     v22 = shares(china_share_of_russian_exports(arms, V22))[2021]
     v25 = shares(china_share_of_russian_exports(arms, V25))[2021]
-    mixed = [100 * 773 / 2314.65, 100 * 466.75 / 2744]  # 33.3960, 17.0099: numerator and total from different vintages
+    mixed = [
+        100 * 773 / 2314.65,
+        100 * 466.75 / 2744,
+    ]  # 33.3960, 17.0099: numerator and total from different vintages
     for value in (v22, v25):
         assert all(value != pytest.approx(m, abs=0.01) for m in mixed)
     # dropping the 2022 vintage's 2021 total must not let the 2025 total stand in for it
@@ -129,14 +150,43 @@ def test_bundled_anchors(bundled):
 @pytest.mark.parametrize(
     "frame, check",
     [
-        (pd.DataFrame({"year": [2000, 2021], "share_pct": [49.7, 20.2], "vintage": [V22, V25],
-                       "measure_basis": ["tiv", "tiv"]}), "single_vintage"),
-        (pd.DataFrame({"year": [2000], "share_pct": [100.5], "vintage": [V22], "measure_basis": ["tiv"]}),
-         "less_than_or_equal_to"),
-        (pd.DataFrame({"year": [2000], "share_pct": [49.9], "vintage": ["article-2002"],
-                       "measure_basis": ["money_value"]}), "isin"),
-        (pd.DataFrame({"year": [2000, 2000], "share_pct": [49.7, 49.7], "vintage": [V22, V22],
-                       "measure_basis": ["tiv", "tiv"]}), "fields_uniqueness"),
+        (
+            pd.DataFrame(
+                {
+                    "year": [2000, 2021],
+                    "share_pct": [49.7, 20.2],
+                    "vintage": [V22, V25],
+                    "measure_basis": ["tiv", "tiv"],
+                }
+            ),
+            "single_vintage",
+        ),
+        (
+            pd.DataFrame({"year": [2000], "share_pct": [100.5], "vintage": [V22], "measure_basis": ["tiv"]}),
+            "less_than_or_equal_to",
+        ),
+        (
+            pd.DataFrame(
+                {
+                    "year": [2000],
+                    "share_pct": [49.9],
+                    "vintage": ["article-2002"],
+                    "measure_basis": ["money_value"],
+                }
+            ),
+            "isin",
+        ),
+        (
+            pd.DataFrame(
+                {
+                    "year": [2000, 2000],
+                    "share_pct": [49.7, 49.7],
+                    "vintage": [V22, V22],
+                    "measure_basis": ["tiv", "tiv"],
+                }
+            ),
+            "fields_uniqueness",
+        ),
     ],
 )
 def test_output_schema_rejects(frame, check):

@@ -9,14 +9,44 @@ from dashboard.pipeline.energy import energy_actuals
 from dashboard.schemas.energy import EnergySchema
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "energy" / "2026-11-28" / "energy.csv"
-COLUMNS = ["year", "period_label", "commodity", "route", "measure", "value", "value_low", "value_high", "unit",
-           "qualifier", "kind", "preferred", "preferred_reason", "source_id", "note"]
+COLUMNS = [
+    "year",
+    "period_label",
+    "commodity",
+    "route",
+    "measure",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "qualifier",
+    "kind",
+    "preferred",
+    "preferred_reason",
+    "source_id",
+    "note",
+]
 
 
 def row(year, commodity, route, measure, value, unit, kind, preferred, source_id, reason=None):
     """One energy row, typed by hand from the source pack."""
-    return [year, str(year), commodity, route, measure, value, None, None, unit, "exact", kind, preferred,
-            reason, source_id, None]
+    return [
+        year,
+        str(year),
+        commodity,
+        route,
+        measure,
+        value,
+        None,
+        None,
+        unit,
+        "exact",
+        kind,
+        preferred,
+        reason,
+        source_id,
+        None,
+    ]
 
 
 def energy_frame(rows) -> pd.DataFrame:
@@ -27,18 +57,84 @@ def energy_frame(rows) -> pd.DataFrame:
 def pack_rows():
     """Figures from energy.csv: Yukos 1999; PoS 2020 and the three 2022 figures; plus rows that must not count."""
     return [
-        row(1999, "oil", "yukos_rail", "deliveries", "1.5", "mt", "actual", True, "article-23389", "only row"),
+        row(
+            1999, "oil", "yukos_rail", "deliveries", "1.5", "mt", "actual", True, "article-23389", "only row"
+        ),
         row(2005, "oil", "yukos", "plan", "10", "mt", "target", True, "article-23474", "only row"),
-        row(2014, "oil", "all_routes", "deliveries", "33.1", "mt", "actual", True, "energy-mt-2014", "only row"),
-        row(2020, "gas", "power_of_siberia", "deliveries", "4.1", "bcm", "actual", True, "energy-urdupoint", "only"),
+        row(
+            2014,
+            "oil",
+            "all_routes",
+            "deliveries",
+            "33.1",
+            "mt",
+            "actual",
+            True,
+            "energy-mt-2014",
+            "only row",
+        ),
+        row(
+            2020,
+            "gas",
+            "power_of_siberia",
+            "deliveries",
+            "4.1",
+            "bcm",
+            "actual",
+            True,
+            "energy-urdupoint",
+            "only",
+        ),
         row(2022, "gas", "power_of_siberia", "deliveries", "15.5", "bcm", "actual", False, "energy-novak"),
-        row(2022, "gas", "power_of_siberia", "deliveries", "15.4", "bcm", "actual", True, "energy-gazprom", "Gazprom"),
+        row(
+            2022,
+            "gas",
+            "power_of_siberia",
+            "deliveries",
+            "15.4",
+            "bcm",
+            "actual",
+            True,
+            "energy-gazprom",
+            "Gazprom",
+        ),
         row(2022, "gas", "power_of_siberia", "deliveries", "15.1", "bcm", "actual", False, "energy-eir"),
-        row(2023, "gas", "power_of_siberia", "excess_over_obligations", "0.7", "bcm", "actual", True, "energy-g23",
-            "only row"),
-        row(2024, "gas", "power_of_siberia", "plan", "30", "bcm", "target", True, "energy-markelov", "only row"),
-        row(2024, "gas", "power_of_siberia", "cumulative_deliveries", "68", "bcm", "actual", True, "energy-cum",
-            "only row"),
+        row(
+            2023,
+            "gas",
+            "power_of_siberia",
+            "excess_over_obligations",
+            "0.7",
+            "bcm",
+            "actual",
+            True,
+            "energy-g23",
+            "only row",
+        ),
+        row(
+            2024,
+            "gas",
+            "power_of_siberia",
+            "plan",
+            "30",
+            "bcm",
+            "target",
+            True,
+            "energy-markelov",
+            "only row",
+        ),
+        row(
+            2024,
+            "gas",
+            "power_of_siberia",
+            "cumulative_deliveries",
+            "68",
+            "bcm",
+            "actual",
+            True,
+            "energy-cum",
+            "only row",
+        ),
     ]
 
 
@@ -46,14 +142,18 @@ def test_output_by_hand():
     out = energy_actuals(energy_frame(pack_rows()))
     # Kept: PoS 2020 4.1 (only row), PoS 2022 15.4 (the preferred of 15.5 / 15.4 / 15.1), Yukos rail 1999 1.5.
     # Dropped: the Yukos plan (10, target), ESPO/all-routes oil 33.1 (other route), 0.7 excess, 30 plan, 68 cumulative.
-    expected = pd.DataFrame({
-        "measure": ["gas_power_of_siberia_bcm", "gas_power_of_siberia_bcm", "oil_yukos_rail_mt"],
-        "year": [2020, 2022, 1999],
-        "value": [4.1, 15.4, 1.5],
-        "source_id": ["energy-urdupoint", "energy-gazprom", "article-23389"],
-    })
-    assert out[["measure", "year", "value"]].astype(object).values.tolist() == \
-        expected[["measure", "year", "value"]].astype(object).values.tolist()
+    expected = pd.DataFrame(
+        {
+            "measure": ["gas_power_of_siberia_bcm", "gas_power_of_siberia_bcm", "oil_yukos_rail_mt"],
+            "year": [2020, 2022, 1999],
+            "value": [4.1, 15.4, 1.5],
+            "source_id": ["energy-urdupoint", "energy-gazprom", "article-23389"],
+        }
+    )
+    assert (
+        out[["measure", "year", "value"]].astype(object).values.tolist()
+        == expected[["measure", "year", "value"]].astype(object).values.tolist()
+    )
     assert out["source_id"].tolist() == expected["source_id"].tolist()
 
 

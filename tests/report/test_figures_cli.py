@@ -28,8 +28,9 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 def run(*args, cwd):
     """Run the installed console script; no traceback allowed."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    done = subprocess.run([str(BILATERAL), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600,
-                          check=False)
+    done = subprocess.run(
+        [str(BILATERAL), *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600, check=False
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -53,7 +54,9 @@ class PageParts(HTMLParser):
             self.figures.append(attrs["id"].removeprefix("fig-"))
         if tag == "img":
             self.images.append(attrs["src"])
-        if tag in ("script", "link", "iframe", "object") or (tag != "a" and "://" in (attrs.get("src") or "")):
+        if tag in ("script", "link", "iframe", "object") or (
+            tag != "a" and "://" in (attrs.get("src") or "")
+        ):
             self.external.append(tag)
         self._in_cell = tag == "td"
 
@@ -82,7 +85,10 @@ def test_every_registered_figure_is_a_png_of_the_fixed_size(runs):
 
 def test_only_and_formats_are_honoured_and_each_file_is_valid(runs):
     few = runs["base"] / "few"
-    expected = {f"{name}.{fmt}" for name in FEW for fmt in ("png", "svg", "pdf")} | {"manifest.json", "report.html"}
+    expected = {f"{name}.{fmt}" for name in FEW for fmt in ("png", "svg", "pdf")} | {
+        "manifest.json",
+        "report.html",
+    }
     assert {p.name for p in few.iterdir()} == expected
     for name in FEW:
         assert png_size((few / f"{name}.png").read_bytes()) == (1200, 700)
@@ -100,7 +106,9 @@ def test_the_manifest_hashes_match_the_files(runs, folder):
     listed = [entry for figure in manifest["figures"] for entry in figure["files"]] + [manifest["report"]]
     for entry in listed:
         data = (out / entry["file"]).read_bytes()
-        assert (entry["sha256"], entry["bytes"]) == (hashlib.sha256(data).hexdigest(), len(data)), entry["file"]
+        assert (entry["sha256"], entry["bytes"]) == (hashlib.sha256(data).hexdigest(), len(data)), entry[
+            "file"
+        ]
     assert manifest["package"]["version"] == version("sino-russian-dashboard")
     catalog = Catalog()
     for figure in manifest["figures"]:
@@ -111,7 +119,9 @@ def test_the_manifest_hashes_match_the_files(runs, folder):
 
 def test_same_inputs_give_the_same_png_bytes(runs):
     for name in FEW:
-        assert (runs["base"] / "every" / f"{name}.png").read_bytes() == (runs["base"] / "few" / f"{name}.png").read_bytes()
+        assert (runs["base"] / "every" / f"{name}.png").read_bytes() == (
+            runs["base"] / "few" / f"{name}.png"
+        ).read_bytes()
 
 
 def test_the_report_opens_from_disk_with_every_figure_and_the_ledger(runs):
@@ -123,9 +133,22 @@ def test_the_report_opens_from_disk_with_every_figure_and_the_ledger(runs):
         prefix = "data:image/png;base64,"
         assert src.startswith(prefix) and png_size(base64.b64decode(src.removeprefix(prefix))) == (1200, 700)
     assert "US$20 bn of trade by 2000 (1996 summit) [trade_20bn_by_2000]" in parts.cells
-    dom = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                          "--no-first-run", "--dump-dom", page_path.as_uri()], capture_output=True, text=True,
-                         timeout=120, check=False).stdout
+    dom = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--dump-dom",
+            page_path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
     assert all(f'id="fig-{name}"' in dom for name in registered()) and 'id="ledger"' in dom
 
 
@@ -140,7 +163,11 @@ def test_an_unknown_figure_or_format_is_a_usage_error(tmp_path):
 
 def test_help_describes_the_command_with_an_example():
     done = run("figures", "--help", cwd=None)
-    assert done.returncode == 0 and "manifest.json" in done.stdout and "example: bilateral figures" in done.stdout
+    assert (
+        done.returncode == 0
+        and "manifest.json" in done.stdout
+        and "example: bilateral figures" in done.stdout
+    )
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +180,7 @@ def test_a_failing_export_leaves_no_partial_file_and_the_other_figure_valid(proc
     """Real Kaleido; the ledger chart's PDF fails after its PNG and SVG were rendered."""
     failing_title = registered()["ledger_attainment"].render(processed).layout.title.text
     with kaleido_server() as export:
+
         def flaky(fig, fmt):
             if fmt == "pdf" and fig.layout.title.text == failing_title:
                 raise ExportFailed("the pdf image is empty or not pdf")
@@ -173,8 +201,10 @@ def test_a_failing_builder_stops_before_any_file_changes(processed, tmp_path):
     def broken(processed, params):
         raise KeyError("value_usd_bn")
 
-    specs = {"trade_pledges": registered()["trade_pledges"],
-             "broken": FigureSpec("broken", "Broken figure", "trade", ("trade",), broken)}
+    specs = {
+        "trade_pledges": registered()["trade_pledges"],
+        "broken": FigureSpec("broken", "Broken figure", "trade", ("trade",), broken),
+    }
     with pytest.raises(KeyError) as raised:
         write_report(processed, tmp_path, specs=specs)  # no browser is started: drawing comes first
     assert any("'broken'" in note for note in raised.value.__notes__)

@@ -14,7 +14,11 @@ from dashboard.processed import build
 from dashboard.report_page import bibliography, page_html
 from dashboard.static_export import ExportFailed, checked, write_atomic
 
-FAKE_HEADERS = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg xmlns='http://www.w3.org/2000/svg'>", "pdf": b"%PDF-1.4\n"}
+FAKE_HEADERS = {
+    "png": b"\x89PNG\r\n\x1a\n",
+    "svg": b"<svg xmlns='http://www.w3.org/2000/svg'>",
+    "pdf": b"%PDF-1.4\n",
+}
 
 
 def fake_export(fig, fmt: str) -> bytes:
@@ -54,12 +58,19 @@ def test_every_figure_is_written_with_a_manifest_that_matches_its_files(processe
 
 
 def test_only_the_named_figures_and_formats_are_written(processed, tmp_path):
-    result = report.write_report(processed, tmp_path, names=["trade_pledges", "arms_tiv"], formats=["pdf"],
-                                 exporter=fake_export)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["arms_tiv.pdf", "manifest.json", "report.html",
-                                                          "trade_pledges.pdf"]
+    result = report.write_report(
+        processed, tmp_path, names=["trade_pledges", "arms_tiv"], formats=["pdf"], exporter=fake_export
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "arms_tiv.pdf",
+        "manifest.json",
+        "report.html",
+        "trade_pledges.pdf",
+    ]
     assert [e.spec.name for e in result.exported] == ["trade_pledges", "arms_tiv"]  # registry order
-    assert all(e.image.startswith(FAKE_HEADERS["png"]) for e in result.exported)  # the page still embeds a PNG
+    assert all(
+        e.image.startswith(FAKE_HEADERS["png"]) for e in result.exported
+    )  # the page still embeds a PNG
 
 
 def test_a_figure_that_fails_to_export_is_named_and_the_others_are_written(processed, tmp_path):
@@ -72,13 +83,20 @@ def test_a_figure_that_fails_to_export_is_named_and_the_others_are_written(proce
 
     (tmp_path / "keep.txt").write_text("untouched")
     with pytest.raises(report.FiguresFailed, match="trade_flows") as raised:
-        report.write_report(processed, tmp_path, names=["trade_pledges", "trade_flows", "arms_tiv"],
-                            formats=["png", "svg"], exporter=export)
+        report.write_report(
+            processed,
+            tmp_path,
+            names=["trade_pledges", "trade_flows", "arms_tiv"],
+            formats=["png", "svg"],
+            exporter=export,
+        )
     assert list(raised.value.result.failed) == ["trade_flows"]
     assert not list(tmp_path.glob("trade_flows.*"))  # its PNG was rendered but never written
     assert {p.name for p in tmp_path.glob("*.png")} == {"trade_pledges.png", "arms_tiv.png"}
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["failed"][0]["name"] == "trade_flows" and "plotly.js threw" in manifest["failed"][0]["error"]
+    assert (
+        manifest["failed"][0]["name"] == "trade_flows" and "plotly.js threw" in manifest["failed"][0]["error"]
+    )
     assert "could not be exported" in (tmp_path / "report.html").read_text(encoding="utf-8")
     assert (tmp_path / "keep.txt").read_text() == "untouched" and leftovers(tmp_path) == []
 
@@ -121,12 +139,16 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary_file(tmp_path, mon
 
 
 def test_the_page_holds_the_ledger_the_warnings_and_the_bibliography(processed, tmp_path):
-    result = report.write_report(processed, tmp_path, names=["trade_pledges"], formats=["png"], exporter=fake_export)
+    result = report.write_report(
+        processed, tmp_path, names=["trade_pledges"], formats=["png"], exporter=fake_export
+    )
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "US$20 bn of trade by 2000 (1996 summit) [trade_20bn_by_2000]" in page
     assert '<td class="n">40%</td><td class="n">12</td><td class="n">2004 (+4 y)</td>' in page
     assert f"Consistency warnings ({len(processed.warnings)})" in page
-    for source_id in result.manifest["figures"][0]["source_ids"] + ["article-19021"]:  # figure and ledger sources
+    for source_id in result.manifest["figures"][0]["source_ids"] + [
+        "article-19021"
+    ]:  # figure and ledger sources
         assert f"<td>{source_id}</td>" in page
     assert "In 2000, however, Sino-Russian trade reached US$8 billion" in page  # the quoted words
 
@@ -134,15 +156,44 @@ def test_the_page_holds_the_ledger_the_warnings_and_the_bibliography(processed, 
 def test_the_page_escapes_data_and_loads_nothing_from_outside():
     hostile = '<script>alert("x")</script>'
     page = page_html(
-        figures=[{"name": "f1", "title": hostile, "page": "trade", "image": b"\x89PNG", "media_type": "image/png",
-                  "versions": {"trade": "2002"}, "files": ["f1.png"]}],
-        ledger=[], warnings=[{"dataset": "trade", "line": 3, "kind": "yoy_mismatch", "message": hostile}],
-        bibliography=[{"source_id": "s1", "publisher": hostile, "published": "2002", "address": "javascript:alert(1)",
-                       "quote": '"><img src=x onerror=alert(1)>', "reliability": "high", "used_by": ["f1"]},
-                      {"source_id": "s2", "publisher": "P", "published": "", "address": "https://example.org/?a=1&b=2",
-                       "quote": "", "reliability": "low", "used_by": ["ledger"]}],
-        failed={"f2": hostile}, datasets={"trade": {"version": "2002", "sha256": "ab"}}, created="now",
-        package_version="0.1.0")
+        figures=[
+            {
+                "name": "f1",
+                "title": hostile,
+                "page": "trade",
+                "image": b"\x89PNG",
+                "media_type": "image/png",
+                "versions": {"trade": "2002"},
+                "files": ["f1.png"],
+            }
+        ],
+        ledger=[],
+        warnings=[{"dataset": "trade", "line": 3, "kind": "yoy_mismatch", "message": hostile}],
+        bibliography=[
+            {
+                "source_id": "s1",
+                "publisher": hostile,
+                "published": "2002",
+                "address": "javascript:alert(1)",
+                "quote": '"><img src=x onerror=alert(1)>',
+                "reliability": "high",
+                "used_by": ["f1"],
+            },
+            {
+                "source_id": "s2",
+                "publisher": "P",
+                "published": "",
+                "address": "https://example.org/?a=1&b=2",
+                "quote": "",
+                "reliability": "low",
+                "used_by": ["ledger"],
+            },
+        ],
+        failed={"f2": hostile},
+        datasets={"trade": {"version": "2002", "sha256": "ab"}},
+        created="now",
+        package_version="0.1.0",
+    )
     assert "<script" not in page and "<img src=x" not in page and 'href="javascript' not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert '<a href="https://example.org/?a=1&amp;b=2"' in page
@@ -151,17 +202,47 @@ def test_the_page_escapes_data_and_loads_nothing_from_outside():
 
 
 def test_the_bibliography_gives_publisher_date_address_quote_and_reliability():
-    sources = pd.DataFrame([
-        {"source_id": "a", "publisher": "China Daily", "published": "2007-06-18", "url": "https://x.cn/a",
-         "repository": None, "repository_path": None, "repository_commit": None, "quote": "q", "reliability": "high"},
-        {"source_id": "b", "publisher": "SIPRI", "published": float("nan"), "url": float("nan"),
-         "repository": "https://github.com/o/r", "repository_path": "data/x.csv", "repository_commit": "abc123",
-         "quote": "", "reliability": "high"},
-    ])
-    entries = bibliography(sources, {"b": ["arms_tiv", "arms_tiv"], "a": ["trade_pledges", "ledger"], "zz": ["f"]})
+    sources = pd.DataFrame(
+        [
+            {
+                "source_id": "a",
+                "publisher": "China Daily",
+                "published": "2007-06-18",
+                "url": "https://x.cn/a",
+                "repository": None,
+                "repository_path": None,
+                "repository_commit": None,
+                "quote": "q",
+                "reliability": "high",
+            },
+            {
+                "source_id": "b",
+                "publisher": "SIPRI",
+                "published": float("nan"),
+                "url": float("nan"),
+                "repository": "https://github.com/o/r",
+                "repository_path": "data/x.csv",
+                "repository_commit": "abc123",
+                "quote": "",
+                "reliability": "high",
+            },
+        ]
+    )
+    entries = bibliography(
+        sources, {"b": ["arms_tiv", "arms_tiv"], "a": ["trade_pledges", "ledger"], "zz": ["f"]}
+    )
     assert [e["source_id"] for e in entries] == ["a", "b", "zz"]
-    assert entries[0] == {"source_id": "a", "publisher": "China Daily", "published": "2007-06-18",
-                          "address": "https://x.cn/a", "quote": "q", "reliability": "high",
-                          "used_by": ["ledger", "trade_pledges"]}
-    assert entries[1]["address"] == "https://github.com/o/r data/x.csv @ abc123" and entries[1]["published"] == ""
+    assert entries[0] == {
+        "source_id": "a",
+        "publisher": "China Daily",
+        "published": "2007-06-18",
+        "address": "https://x.cn/a",
+        "quote": "q",
+        "reliability": "high",
+        "used_by": ["ledger", "trade_pledges"],
+    }
+    assert (
+        entries[1]["address"] == "https://github.com/o/r data/x.csv @ abc123"
+        and entries[1]["published"] == ""
+    )
     assert entries[1]["used_by"] == ["arms_tiv"] and entries[2]["publisher"] == "(not in sources)"

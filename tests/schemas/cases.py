@@ -10,10 +10,15 @@ def failure_cases(schema, frame: pd.DataFrame) -> pd.DataFrame:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         return errors.failure_cases
-    return pd.DataFrame(columns=["schema_context", "column", "check", "check_number", "failure_case", "index"])
+    return pd.DataFrame(
+        columns=["schema_context", "column", "check", "check_number", "failure_case", "index"]
+    )
 
 
 def failed_checks(schema, frame: pd.DataFrame) -> set[tuple]:
     """(column or None, check name) of every failure."""
     cases = failure_cases(schema, frame)
-    return {(None if pd.isna(column) else column, str(check)) for column, check in zip(cases["column"], cases["check"])}
+    return {
+        (None if pd.isna(column) else column, str(check))
+        for column, check in zip(cases["column"], cases["check"])
+    }

@@ -10,22 +10,110 @@ from tests.schemas.cases import failure_cases
 
 BUNDLED = Path(__file__).resolve().parents[2] / "datasets" / "arms" / "2026-11-28" / "arms.csv"
 COLUMNS = [
-    "year", "period_label", "period_type", "series", "supplier", "recipient", "tiv_usd_m", "share_pct",
-    "share_low_pct", "change_pct", "qualifier", "measure_basis", "vintage", "source_id", "note",
+    "year",
+    "period_label",
+    "period_type",
+    "series",
+    "supplier",
+    "recipient",
+    "tiv_usd_m",
+    "share_pct",
+    "share_low_pct",
+    "change_pct",
+    "qualifier",
+    "measure_basis",
+    "vintage",
+    "source_id",
+    "note",
 ]
 N = None
 # Typed by hand from /work/shared/sources/arms_transfers.csv (strings, as the loader reads the CSV).
 ROWS = [
-    ["1950", "1950", "year", "tiv_supplier_total_exports", "Soviet Union", "All recipients", "3977.0", N, N, N,
-     "exact", "tiv", "sipri-2022-05", "arms-sipri-2022-05-export", N],
-    ["2021", "2021", "year", "tiv_supplier_to_china", "Russia", "China", "466.75", N, N, N,
-     "exact", "tiv", "sipri-2025-01", "arms-sipri-2025-01-register", "sum of register rows by delivery year"],
-    ["2000", "2000 (as of Oct)", "part_year", "share_china_of_supplier_exports", "Russia", "China", N, "49.9", N,
-     N, "exact", "money_value", "article-2002", "article-8397", N],
-    ["2000", "2000 (after Dec deliveries)", "year", "share_china_of_supplier_exports", "Russia", "China", N, N,
-     "70", N, "more_than", "money_value", "article-2002", "article-8567", N],
-    ["2023", "2014-2018 to 2019-2023", "five_years_change", "change_china_total_imports", "All suppliers",
-     "China", N, N, N, "-44", "exact", "tiv", "sipri-factsheet-2024-03", "arms-deccan-herald-2024-03-11", N],
+    [
+        "1950",
+        "1950",
+        "year",
+        "tiv_supplier_total_exports",
+        "Soviet Union",
+        "All recipients",
+        "3977.0",
+        N,
+        N,
+        N,
+        "exact",
+        "tiv",
+        "sipri-2022-05",
+        "arms-sipri-2022-05-export",
+        N,
+    ],
+    [
+        "2021",
+        "2021",
+        "year",
+        "tiv_supplier_to_china",
+        "Russia",
+        "China",
+        "466.75",
+        N,
+        N,
+        N,
+        "exact",
+        "tiv",
+        "sipri-2025-01",
+        "arms-sipri-2025-01-register",
+        "sum of register rows by delivery year",
+    ],
+    [
+        "2000",
+        "2000 (as of Oct)",
+        "part_year",
+        "share_china_of_supplier_exports",
+        "Russia",
+        "China",
+        N,
+        "49.9",
+        N,
+        N,
+        "exact",
+        "money_value",
+        "article-2002",
+        "article-8397",
+        N,
+    ],
+    [
+        "2000",
+        "2000 (after Dec deliveries)",
+        "year",
+        "share_china_of_supplier_exports",
+        "Russia",
+        "China",
+        N,
+        N,
+        "70",
+        N,
+        "more_than",
+        "money_value",
+        "article-2002",
+        "article-8567",
+        N,
+    ],
+    [
+        "2023",
+        "2014-2018 to 2019-2023",
+        "five_years_change",
+        "change_china_total_imports",
+        "All suppliers",
+        "China",
+        N,
+        N,
+        N,
+        "-44",
+        "exact",
+        "tiv",
+        "sipri-factsheet-2024-03",
+        "arms-deccan-herald-2024-03-11",
+        N,
+    ],
 ]
 
 
@@ -119,7 +207,9 @@ def test_primary_key_is_unique():
 def test_same_year_in_two_vintages_is_allowed():
     """2021 Russia->China: 773 (sipri-2022-05) beside 466.75 (sipri-2025-01), kept as two rows."""
     df = valid()
-    extra = df.iloc[[1]].assign(tiv_usd_m="773.0", vintage="sipri-2022-05", source_id="arms-sipri-2022-05-export")
+    extra = df.iloc[[1]].assign(
+        tiv_usd_m="773.0", vintage="sipri-2022-05", source_id="arms-sipri-2022-05-export"
+    )
     ArmsSchema.validate(pd.concat([df, extra], ignore_index=True), lazy=True)
 
 

@@ -9,23 +9,121 @@ from dashboard.schemas.border import BorderSchema
 from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "border" / "2026-11-28" / "border.csv"
-A97 = ("Agreement on Mutual Reduction of Military Forces in the Border Areas "
-       "(China + Joint Party: Russia, Kazakhstan, Kyrgyzstan, Tajikistan)")
-COLUMNS = ["agreement_id", "agreement", "signed_date", "place", "provision", "party", "value", "value_low",
-           "value_high", "unit", "qualifier", "kind", "date_value", "period_label", "source_id", "note"]
+A97 = (
+    "Agreement on Mutual Reduction of Military Forces in the Border Areas "
+    "(China + Joint Party: Russia, Kazakhstan, Kyrgyzstan, Tajikistan)"
+)
+COLUMNS = [
+    "agreement_id",
+    "agreement",
+    "signed_date",
+    "place",
+    "provision",
+    "party",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "qualifier",
+    "kind",
+    "date_value",
+    "period_label",
+    "source_id",
+    "note",
+]
 # Typed by hand from border_agreements.csv: the article's 1997 troop ceilings (130,400 + 130,400 = 260,800),
 # FAS's "more than 7,000 kilometers" and the Guancha expiry date 2020-12-31 (a date row, no number).
 ROWS = [
-    ["reduction_1997_moscow", A97, "1997-04-24", "Moscow", "troop_ceiling_total", "all", "260800", None, None,
-     "troops", "exact", "limit", None, "1997", "article-13927", None],
-    ["reduction_1997_moscow", A97, "1997-04-24", "Moscow", "troop_ceiling_china_side", "china", "130400", None,
-     None, "troops", "exact", "limit", None, "1997", "article-13996", None],
-    ["reduction_1997_moscow", A97, "1997-04-24", "Moscow", "troop_ceiling_joint_side", "joint_side", "130400",
-     None, None, "troops", "exact", "limit", None, "1997", "article-14054", None],
-    ["reduction_1997_moscow", A97, "1997-04-24", "Moscow", "border_length_former_sino_soviet", "all", "7000",
-     "7000", None, "km", "more_than", "actual", None, None, "border-fas-length-7000", None],
-    ["reduction_1997_moscow", A97, "1997-04-24", "Moscow", "expiry_date", "all", None, None, None, None, "exact",
-     "limit", "2020-12-31", None, "border-guancha-2017-expiry", None],
+    [
+        "reduction_1997_moscow",
+        A97,
+        "1997-04-24",
+        "Moscow",
+        "troop_ceiling_total",
+        "all",
+        "260800",
+        None,
+        None,
+        "troops",
+        "exact",
+        "limit",
+        None,
+        "1997",
+        "article-13927",
+        None,
+    ],
+    [
+        "reduction_1997_moscow",
+        A97,
+        "1997-04-24",
+        "Moscow",
+        "troop_ceiling_china_side",
+        "china",
+        "130400",
+        None,
+        None,
+        "troops",
+        "exact",
+        "limit",
+        None,
+        "1997",
+        "article-13996",
+        None,
+    ],
+    [
+        "reduction_1997_moscow",
+        A97,
+        "1997-04-24",
+        "Moscow",
+        "troop_ceiling_joint_side",
+        "joint_side",
+        "130400",
+        None,
+        None,
+        "troops",
+        "exact",
+        "limit",
+        None,
+        "1997",
+        "article-14054",
+        None,
+    ],
+    [
+        "reduction_1997_moscow",
+        A97,
+        "1997-04-24",
+        "Moscow",
+        "border_length_former_sino_soviet",
+        "all",
+        "7000",
+        "7000",
+        None,
+        "km",
+        "more_than",
+        "actual",
+        None,
+        None,
+        "border-fas-length-7000",
+        None,
+    ],
+    [
+        "reduction_1997_moscow",
+        A97,
+        "1997-04-24",
+        "Moscow",
+        "expiry_date",
+        "all",
+        None,
+        None,
+        None,
+        None,
+        "exact",
+        "limit",
+        "2020-12-31",
+        None,
+        "border-guancha-2017-expiry",
+        None,
+    ],
 ]
 
 
@@ -41,9 +139,11 @@ def failures(df: pd.DataFrame) -> pd.DataFrame:
 
 def cell(row, column, value):
     """A mutation setting one cell."""
+
     def mutate(df):
         df.loc[row, column] = value
         return df
+
     return mutate
 
 
@@ -120,13 +220,16 @@ def test_troop_total_without_both_sides_is_not_involved(drop):
 
 def test_troop_sum_only_within_the_same_agreement_and_source():
     df = valid()
-    df.loc[0, ["source_id", "value"]] = ["border-other-total", "200000"]   # another document's total: not involved
+    df.loc[0, ["source_id", "value"]] = [
+        "border-other-total",
+        "200000",
+    ]  # another document's total: not involved
     assert failures(df).empty
-    df.loc[0, ["source_id", "agreement_id"]] = ["article-13927", "cbm_1996_shanghai"]   # another agreement
+    df.loc[0, ["source_id", "agreement_id"]] = ["article-13927", "cbm_1996_shanghai"]  # another agreement
     assert failures(df).empty
 
 
 def test_bundled_csv_validates():
-    df = pd.read_csv(CSV, dtype=str, keep_default_na=False, na_values=[""])   # no boolean columns to map
+    df = pd.read_csv(CSV, dtype=str, keep_default_na=False, na_values=[""])  # no boolean columns to map
     out = BorderSchema.validate(df, lazy=True)
     assert len(out) == len(df) > 0

@@ -9,19 +9,94 @@ from dashboard.schemas.energy import EnergySchema
 from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "energy" / "2026-11-28" / "energy.csv"
-COLUMNS = ["year", "period_label", "commodity", "route", "measure", "value", "value_low", "value_high", "unit",
-           "qualifier", "kind", "preferred", "preferred_reason", "source_id", "note"]
+COLUMNS = [
+    "year",
+    "period_label",
+    "commodity",
+    "route",
+    "measure",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "qualifier",
+    "kind",
+    "preferred",
+    "preferred_reason",
+    "source_id",
+    "note",
+]
 # Typed from the source pack (energy.csv): Yukos 1999, Power of Siberia 2022 (Novak 15.5, Gazprom 15.4), and
 # Gazprom's undated 48 bcm/yr plan. Cells are strings, as the loader reads them; booleans already mapped.
 ROWS = [
-    ["1999", "1999", "oil", "yukos_rail", "deliveries", "1.5", None, None, "mt", "exact", "actual", True,
-     "only row", "article-23389", None],
-    ["2022", "2022", "gas", "power_of_siberia", "deliveries", "15.5", None, None, "bcm", "exact", "actual", False,
-     None, "energy-rt-arabic-2023-01-pos-2022", "Novak"],
-    ["2022", "2022", "gas", "power_of_siberia", "deliveries", "15.4", None, None, "bcm", "exact", "actual", True,
-     "Gazprom's own figure", "energy-unn-2024-01-03-pos-2022", None],
-    [None, "2025+", "gas", "all_routes", "plan", "48", None, None, "bcm_per_year", "exact", "target", True,
-     "only row", "energy-tass-2024-07-23-gazprom-48bcm", "no year in the quote"],
+    [
+        "1999",
+        "1999",
+        "oil",
+        "yukos_rail",
+        "deliveries",
+        "1.5",
+        None,
+        None,
+        "mt",
+        "exact",
+        "actual",
+        True,
+        "only row",
+        "article-23389",
+        None,
+    ],
+    [
+        "2022",
+        "2022",
+        "gas",
+        "power_of_siberia",
+        "deliveries",
+        "15.5",
+        None,
+        None,
+        "bcm",
+        "exact",
+        "actual",
+        False,
+        None,
+        "energy-rt-arabic-2023-01-pos-2022",
+        "Novak",
+    ],
+    [
+        "2022",
+        "2022",
+        "gas",
+        "power_of_siberia",
+        "deliveries",
+        "15.4",
+        None,
+        None,
+        "bcm",
+        "exact",
+        "actual",
+        True,
+        "Gazprom's own figure",
+        "energy-unn-2024-01-03-pos-2022",
+        None,
+    ],
+    [
+        None,
+        "2025+",
+        "gas",
+        "all_routes",
+        "plan",
+        "48",
+        None,
+        None,
+        "bcm_per_year",
+        "exact",
+        "target",
+        True,
+        "only row",
+        "energy-tass-2024-07-23-gazprom-48bcm",
+        "no year in the quote",
+    ],
 ]
 
 
@@ -37,19 +112,23 @@ def failures(df: pd.DataFrame) -> pd.DataFrame:
 
 def setter(row, column, value):
     """A mutation that sets one cell."""
+
     def mutate(df):
         df.loc[row, column] = value
         return df
+
     return mutate
 
 
 def cells(**changes):
     """A mutation that sets several (row, column) cells: changes maps 'column__row' to a value."""
+
     def mutate(df):
         for key, value in changes.items():
             column, row = key.rsplit("__", 1)
             df.loc[int(row), column] = value
         return df
+
     return mutate
 
 
@@ -79,16 +158,37 @@ BAD = [
     ("preferred_missing", setter(1, "preferred", None), "preferred", "not_nullable", 1),
     ("source_id_malformed", setter(0, "source_id", "Article 23389"), "source_id", "str_matches", 0),
     ("source_id_missing", setter(0, "source_id", None), "source_id", "not_nullable", 0),
-    ("duplicate_key", lambda df: pd.concat([df, df.iloc[[1]]], ignore_index=True), "source_id",
-     "multiple_fields_uniqueness", 4),
+    (
+        "duplicate_key",
+        lambda df: pd.concat([df, df.iloc[[1]]], ignore_index=True),
+        "source_id",
+        "multiple_fields_uniqueness",
+        4,
+    ),
     ("low_above_value", setter(0, "value_low", "2"), None, "low_le_value_le_high", 0),
     ("high_below_value", setter(0, "value_high", "1"), None, "low_le_value_le_high", 0),
     ("percent_over_100", cells(unit__0="percent", value__0="101"), None, "percent_at_most_100", 0),
-    ("percent_bound_over_100", cells(unit__0="percent", value__0="100", value_high__0="101"), None,
-     "percent_at_most_100", 0),
-    ("two_preferred_2022", cells(preferred__1=True, preferred_reason__1="Novak"), None, "one_preferred_per_key", 1),
-    ("two_preferred_undated", lambda df: pd.concat([df, df.iloc[[3]].assign(source_id="energy-other")],
-                                                   ignore_index=True), None, "one_preferred_per_key", 4),
+    (
+        "percent_bound_over_100",
+        cells(unit__0="percent", value__0="100", value_high__0="101"),
+        None,
+        "percent_at_most_100",
+        0,
+    ),
+    (
+        "two_preferred_2022",
+        cells(preferred__1=True, preferred_reason__1="Novak"),
+        None,
+        "one_preferred_per_key",
+        1,
+    ),
+    (
+        "two_preferred_undated",
+        lambda df: pd.concat([df, df.iloc[[3]].assign(source_id="energy-other")], ignore_index=True),
+        None,
+        "one_preferred_per_key",
+        4,
+    ),
     ("preferred_without_reason", setter(2, "preferred_reason", None), None, "reason_when_preferred", 2),
     ("preferred_blank_reason", setter(2, "preferred_reason", "   "), None, "reason_when_preferred", 2),
 ]

@@ -12,13 +12,39 @@ CSV = Path(__file__).resolve().parents[2] / "datasets" / "events" / "2026-11-28"
 COLUMNS = ["event_id", "date", "precision", "year", "title", "description", "category", "source_id", "note"]
 # Typed from the seed article (treaty 16 July 2001, SCO charter June 2002) and energy.csv (ESPO crude 2010).
 ROWS = [
-    ["friendship_treaty_2001", "2001-07-16", "day", "2001", "Treaty of Good-Neighbourliness",
-     "Russia and China sign the friendship treaty.", "diplomacy", "article-3641", None],
-    ["sco_charter_2002", "2002-06-01", "month", "2002", "SCO charter signed",
-     "SCO members sign the charter in St. Petersburg.", "diplomacy", "article-44274", None],
-    ["espo_crude_start_2010", "2010-01-01", "year", "2010", "ESPO crude to China (MT: 2010)",
-     "Crude deliveries via the ESPO spur begin.", "energy", "events-moscow-times-2015-01-23-espo-start",
-     "RT says 2011"],
+    [
+        "friendship_treaty_2001",
+        "2001-07-16",
+        "day",
+        "2001",
+        "Treaty of Good-Neighbourliness",
+        "Russia and China sign the friendship treaty.",
+        "diplomacy",
+        "article-3641",
+        None,
+    ],
+    [
+        "sco_charter_2002",
+        "2002-06-01",
+        "month",
+        "2002",
+        "SCO charter signed",
+        "SCO members sign the charter in St. Petersburg.",
+        "diplomacy",
+        "article-44274",
+        None,
+    ],
+    [
+        "espo_crude_start_2010",
+        "2010-01-01",
+        "year",
+        "2010",
+        "ESPO crude to China (MT: 2010)",
+        "Crude deliveries via the ESPO spur begin.",
+        "energy",
+        "events-moscow-times-2015-01-23-espo-start",
+        "RT says 2011",
+    ],
 ]
 
 
@@ -34,10 +60,12 @@ def failures(df: pd.DataFrame) -> pd.DataFrame:
 
 def cells(row, **changes):
     """A mutation that sets several cells of one row."""
+
     def mutate(df):
         for column, value in changes.items():
             df.loc[row, column] = value
         return df
+
     return mutate
 
 
@@ -60,7 +88,13 @@ BAD = [
     ("year_precision_not_jan_01", cells(2, date="2010-06-01"), None, "date_matches_precision", 2),
     ("year_precision_day_not_01", cells(2, date="2010-01-15"), None, "date_matches_precision", 2),
     ("year_differs_from_date", cells(0, year="2002"), None, "year_is_date_year", 0),
-    ("year_below_1890", cells(2, date="1889-01-01", year="1889"), "year", "greater_than_or_equal_to(1890)", 2),
+    (
+        "year_below_1890",
+        cells(2, date="1889-01-01", year="1889"),
+        "year",
+        "greater_than_or_equal_to(1890)",
+        2,
+    ),
     ("year_above_2100", cells(2, date="2101-01-01", year="2101"), "year", "less_than_or_equal_to(2100)", 2),
     ("year_not_integer", cells(0, year="c.2001"), "year", "coerce_dtype", None),
     ("title_too_long", cells(0, title="T" * 41), "title", "str_length", 0),

@@ -9,19 +9,89 @@ from dashboard.schemas.migration import MigrationSchema
 from tests.schemas.cases import failure_cases
 
 CSV = Path(__file__).resolve().parents[2] / "datasets" / "migration" / "2026-11-28" / "migration.csv"
-COLUMNS = ["year", "period_label", "geography", "geography_label", "measure", "kind", "persons", "persons_low",
-           "persons_high", "share_pct", "share_low_pct", "qualifier", "source_id", "note"]
+COLUMNS = [
+    "year",
+    "period_label",
+    "geography",
+    "geography_label",
+    "measure",
+    "kind",
+    "persons",
+    "persons_low",
+    "persons_high",
+    "share_pct",
+    "share_low_pct",
+    "qualifier",
+    "source_id",
+    "note",
+]
 # Typed by hand from migration.csv: the 2002 census (34,577), the article's Moscow range (20,000-25,000),
 # Khabarovsk Krai "a maximum of 20,000" (high only) and Primorskii Krai visa compliance "more than 99 %".
 ROWS = [
-    ["2002", "2002", "russia", "Russian Federation", "ethnic_chinese", "census", "34577", None, None, None, None,
-     "exact", "migration-wafarin-2002", None],
-    ["2002", "c.2002", "moscow", "Moscow", "chinese_population", "estimate", None, "20000", "25000", None, None,
-     "approx", "article-30086", None],
-    ["2002", "c.2002", "khabarovsk_krai", "Khabarovsk Krai", "chinese_population", "estimate", "20000", None,
-     "20000", None, None, "up_to", "article-30131", None],
-    ["1997", "1997-2000", "primorskii_krai", "Primorskii Krai", "visa_compliance_share", "actual", None, None,
-     None, "99", "99", "more_than", "article-29528", None],
+    [
+        "2002",
+        "2002",
+        "russia",
+        "Russian Federation",
+        "ethnic_chinese",
+        "census",
+        "34577",
+        None,
+        None,
+        None,
+        None,
+        "exact",
+        "migration-wafarin-2002",
+        None,
+    ],
+    [
+        "2002",
+        "c.2002",
+        "moscow",
+        "Moscow",
+        "chinese_population",
+        "estimate",
+        None,
+        "20000",
+        "25000",
+        None,
+        None,
+        "approx",
+        "article-30086",
+        None,
+    ],
+    [
+        "2002",
+        "c.2002",
+        "khabarovsk_krai",
+        "Khabarovsk Krai",
+        "chinese_population",
+        "estimate",
+        "20000",
+        None,
+        "20000",
+        None,
+        None,
+        "up_to",
+        "article-30131",
+        None,
+    ],
+    [
+        "1997",
+        "1997-2000",
+        "primorskii_krai",
+        "Primorskii Krai",
+        "visa_compliance_share",
+        "actual",
+        None,
+        None,
+        None,
+        "99",
+        "99",
+        "more_than",
+        "article-29528",
+        None,
+    ],
 ]
 
 
@@ -37,9 +107,11 @@ def failures(df: pd.DataFrame) -> pd.DataFrame:
 
 def cell(row, column, value):
     """A mutation setting one cell."""
+
     def mutate(df):
         df.loc[row, column] = value
         return df
+
     return mutate
 
 
@@ -91,7 +163,13 @@ BAD = [
     ("neither persons nor share", cell(0, "persons", None), None, "persons_or_share", 0),
     ("persons and share", cell(0, "share_pct", "0.01"), None, "persons_or_share", 0),
     ("share measure with persons", cell(3, "persons", "1000"), None, "persons_or_share", 3),
-    ("count measure with only a share", cell(3, "measure", "chinese_population"), None, "persons_or_share", 3),
+    (
+        "count measure with only a share",
+        cell(3, "measure", "chinese_population"),
+        None,
+        "persons_or_share",
+        3,
+    ),
     ("more_than without low", cell(0, "qualifier", "more_than"), None, "bounds_match_qualifier", 0),
     ("up_to without high", cell(2, "persons_high", None), None, "bounds_match_qualifier", 2),
     ("up_to with low", cell(1, "qualifier", "up_to"), None, "bounds_match_qualifier", 1),
@@ -111,6 +189,6 @@ def test_bad_variant_fails(mutate, column, check, row):
 
 
 def test_bundled_csv_validates():
-    df = pd.read_csv(CSV, dtype=str, keep_default_na=False, na_values=[""])   # no boolean columns to map
+    df = pd.read_csv(CSV, dtype=str, keep_default_na=False, na_values=[""])  # no boolean columns to map
     out = MigrationSchema.validate(df, lazy=True)
     assert len(out) == len(df) > 0

@@ -9,21 +9,27 @@ from tests.schemas.cases import failed_checks
 
 def valid_frame() -> pd.DataFrame:
     """Three rows typed from the source pack: 2000 (article fn 36, China Daily) and 2001 (thesis text)."""
-    return pd.DataFrame({
-        "year": ["2000", "2000", "2001"],
-        "measure": ["turnover", "turnover", "turnover"],
-        "value_usd_bn": ["8.0", "8.0", "10.67"],
-        "value_low_usd_bn": [None, None, None],
-        "value_high_usd_bn": [None, None, None],
-        "yoy_change_pct": [None, None, "33.3"],
-        "reporting_basis": ["article_2002", "official_statement", "unspecified"],
-        "basis_as_reported": ["seed article (2002 book review)", "Chinese official (Asst. FM Cheng Guoping)", "unspecified"],
-        "partner": ["russia", "russia", "russia"],
-        "preferred": pd.Series([True, False, True], dtype=object),
-        "preferred_reason": ["the article's figure", None, "agreed by three sources"],
-        "source_id": ["article-19223", "trade-2001-07-china-daily", "trade-nd-m-yuntihai-com"],
-        "note": [None, "approximate", None],
-    })
+    return pd.DataFrame(
+        {
+            "year": ["2000", "2000", "2001"],
+            "measure": ["turnover", "turnover", "turnover"],
+            "value_usd_bn": ["8.0", "8.0", "10.67"],
+            "value_low_usd_bn": [None, None, None],
+            "value_high_usd_bn": [None, None, None],
+            "yoy_change_pct": [None, None, "33.3"],
+            "reporting_basis": ["article_2002", "official_statement", "unspecified"],
+            "basis_as_reported": [
+                "seed article (2002 book review)",
+                "Chinese official (Asst. FM Cheng Guoping)",
+                "unspecified",
+            ],
+            "partner": ["russia", "russia", "russia"],
+            "preferred": pd.Series([True, False, True], dtype=object),
+            "preferred_reason": ["the article's figure", None, "agreed by three sources"],
+            "source_id": ["article-19223", "trade-2001-07-china-daily", "trade-nd-m-yuntihai-com"],
+            "note": [None, "approximate", None],
+        }
+    )
 
 
 def failing_checks(frame: pd.DataFrame) -> set[tuple]:
@@ -42,33 +48,39 @@ def with_cell(row, column, value):
     return frame
 
 
-@pytest.mark.parametrize(("row", "column", "value", "check"), [
-    (0, "year", "1889", "greater_than_or_equal_to(1890)"),
-    (0, "year", "2101", "less_than_or_equal_to(2100)"),
-    (0, "year", "two thousand", "coerce_dtype('int64')"),
-    (0, "measure", "balance", "isin"),
-    (0, "value_usd_bn", "-1", "greater_than_or_equal_to(0)"),
-    (0, "value_low_usd_bn", "-0.5", "greater_than_or_equal_to(0)"),
-    (0, "value_high_usd_bn", "-0.5", "greater_than_or_equal_to(0)"),
-    (2, "yoy_change_pct", "-101", "greater_than_or_equal_to(-100)"),
-    (0, "reporting_basis", "gacc", "isin"),
-    (0, "partner", "prc", "isin"),
-    (0, "source_id", "Trade 1", "str_matches"),
-    (0, "source_id", None, "not_nullable"),
-    (0, "basis_as_reported", None, "not_nullable"),
-])
+@pytest.mark.parametrize(
+    ("row", "column", "value", "check"),
+    [
+        (0, "year", "1889", "greater_than_or_equal_to(1890)"),
+        (0, "year", "2101", "less_than_or_equal_to(2100)"),
+        (0, "year", "two thousand", "coerce_dtype('int64')"),
+        (0, "measure", "balance", "isin"),
+        (0, "value_usd_bn", "-1", "greater_than_or_equal_to(0)"),
+        (0, "value_low_usd_bn", "-0.5", "greater_than_or_equal_to(0)"),
+        (0, "value_high_usd_bn", "-0.5", "greater_than_or_equal_to(0)"),
+        (2, "yoy_change_pct", "-101", "greater_than_or_equal_to(-100)"),
+        (0, "reporting_basis", "gacc", "isin"),
+        (0, "partner", "prc", "isin"),
+        (0, "source_id", "Trade 1", "str_matches"),
+        (0, "source_id", None, "not_nullable"),
+        (0, "basis_as_reported", None, "not_nullable"),
+    ],
+)
 def test_column_checks(row, column, value, check):
     failures = failing_checks(with_cell(row, column, value))
     assert any(col == column and name.startswith(check.split("(")[0]) for col, name in failures), failures
 
 
-@pytest.mark.parametrize(("changes", "check"), [
-    ({"value_low_usd_bn": "9"}, "low_le_value_le_high"),
-    ({"value_high_usd_bn": "7"}, "low_le_value_le_high"),
-    ({"value_usd_bn": None, "preferred": False, "preferred_reason": None}, "states_something"),
-    ({"value_usd_bn": None}, "preferred_rows_have_level_and_reason"),
-    ({"preferred_reason": None}, "preferred_rows_have_level_and_reason"),
-])
+@pytest.mark.parametrize(
+    ("changes", "check"),
+    [
+        ({"value_low_usd_bn": "9"}, "low_le_value_le_high"),
+        ({"value_high_usd_bn": "7"}, "low_le_value_le_high"),
+        ({"value_usd_bn": None, "preferred": False, "preferred_reason": None}, "states_something"),
+        ({"value_usd_bn": None}, "preferred_rows_have_level_and_reason"),
+        ({"preferred_reason": None}, "preferred_rows_have_level_and_reason"),
+    ],
+)
 def test_row_checks(changes, check):
     frame = valid_frame()
     for column, value in changes.items():

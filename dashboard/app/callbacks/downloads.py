@@ -14,8 +14,13 @@ from dashboard.figures.shown import neutralise_formulas, shown_rows, with_source
 
 def register(app, data: AppData) -> None:
     """Wire the CSV download callback."""
-    @app.callback(Output(ids.CSV_DOWNLOAD, "data"), Input({"type": ids.CSV_BUTTON, "name": ALL}, "n_clicks"),
-                  State(ids.URL, "search"), prevent_initial_call=True)
+
+    @app.callback(
+        Output(ids.CSV_DOWNLOAD, "data"),
+        Input({"type": ids.CSV_BUTTON, "name": ALL}, "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def on_csv(clicks, search):
         """Thin: which button, then `csv_download`."""
         if not isinstance(ctx.triggered_id, dict) or not any(clicks or ()):

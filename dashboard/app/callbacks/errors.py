@@ -29,5 +29,7 @@ def error_message(error: Exception) -> str:
     """What a person reads: the message of an expected problem; for a bug, its kind and that it was logged."""
     if isinstance(error, BilateralError):
         return f"This view cannot be shown: {error}"
-    return (f"Something went wrong while updating this view ({type(error).__name__}); the error was logged. "
-            "The rest of the page still works; reload to start again.")
+    return (
+        f"Something went wrong while updating this view ({type(error).__name__}); the error was logged. "
+        "The rest of the page still works; reload to start again."
+    )

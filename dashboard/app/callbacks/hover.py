@@ -16,8 +16,14 @@ TIME_CHARTS = {"type": ids.TIME_CHART, "name": ALL}
 
 def register(app, data: AppData) -> None:
     """Wire the hover callback."""
-    @app.callback(Output(TIME_CHARTS, "figure", allow_duplicate=True), Input(TIME_CHARTS, "hoverData"),
-                  State(ids.URL, "search"), prevent_initial_call=True, on_error=on_error_each)
+
+    @app.callback(
+        Output(TIME_CHARTS, "figure", allow_duplicate=True),
+        Input(TIME_CHARTS, "hoverData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+        on_error=on_error_each,
+    )
     def on_hover(hovers, search):
         """Thin: find the hovered chart, then let `mark_year` patch the others."""
         charts = [output["id"] for output in ctx.outputs_list]
@@ -37,7 +43,9 @@ def mark_year(data: AppData, search: str | None, trigger, hovers: list, charts: 
         if chart == trigger:
             patches.append(no_update)
             continue
-        extent = data.x_extent(chart["name"], view) if year is not None and chart["name"] in data.specs else None
+        extent = (
+            data.x_extent(chart["name"], view) if year is not None and chart["name"] in data.specs else None
+        )
         patches.append(hover_patch(year if extent and extent[0] <= year <= extent[1] else None))
     return patches
 

@@ -42,24 +42,36 @@ function(clicks, id) {
 
 def register(app, data: AppData) -> None:
     """Wire the link, data-choice and clientside callbacks."""
-    @app.callback(Output({"type": ids.NAV_LINK, "page": ALL}, "href"), Input(ids.URL, "search"),
-                  on_error=on_error_each)
+
+    @app.callback(
+        Output({"type": ids.NAV_LINK, "page": ALL}, "href"), Input(ids.URL, "search"), on_error=on_error_each
+    )
     def on_view_change(search):
         """Thin: `nav_links`."""
         return nav_links(data, search)
 
-    @app.callback(Output(ids.NAVIGATE, "data"), Input(CHOICES, "value"), State(CHOICES, "id"),
-                  State(ids.URL, "pathname"), State(ids.URL, "search"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.NAVIGATE, "data"),
+        Input(CHOICES, "value"),
+        State(CHOICES, "id"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def on_data_choice(values, choice_ids, pathname, search):
         """Thin: `choose_data` with the page's choices by name."""
         return choose_data(data, {i["name"]: v for i, v in zip(choice_ids, values)}, pathname, search)
 
-    app.clientside_callback(NAVIGATE_JS, Output(ids.NAVIGATE, "id"), Input(ids.NAVIGATE, "data"),
-                            prevent_initial_call=True)
-    app.clientside_callback(SVG_JS % (EXPORT_WIDTH, EXPORT_HEIGHT),
-                            Output({"type": ids.SVG_BUTTON, "name": MATCH}, "title"),
-                            Input({"type": ids.SVG_BUTTON, "name": MATCH}, "n_clicks"),
-                            State({"type": ids.SVG_BUTTON, "name": MATCH}, "id"), prevent_initial_call=True)
+    app.clientside_callback(
+        NAVIGATE_JS, Output(ids.NAVIGATE, "id"), Input(ids.NAVIGATE, "data"), prevent_initial_call=True
+    )
+    app.clientside_callback(
+        SVG_JS % (EXPORT_WIDTH, EXPORT_HEIGHT),
+        Output({"type": ids.SVG_BUTTON, "name": MATCH}, "title"),
+        Input({"type": ids.SVG_BUTTON, "name": MATCH}, "n_clicks"),
+        State({"type": ids.SVG_BUTTON, "name": MATCH}, "id"),
+        prevent_initial_call=True,
+    )
 
 
 def nav_links(data: AppData, search: str | None) -> list[str]:
@@ -76,8 +88,9 @@ def choose_data(data: AppData, choices: dict[str, str], pathname: str | None, se
     """A request to redraw the page on the chosen trade version and SIPRI vintage (nothing when the view has them)."""
     view = data.view(search)
     active = data.active_versions.get("trade")
-    current = view.with_version("trade", None if view.version_map.get("trade") == active else
-                                view.version_map.get("trade"))
+    current = view.with_version(
+        "trade", None if view.version_map.get("trade") == active else view.version_map.get("trade")
+    )
     chosen = current
     if ids.TRADE_CHOICE in choices:
         trade = choices[ids.TRADE_CHOICE]

@@ -12,10 +12,15 @@ from dashboard.app.data import AppData, source_record
 
 def register(app, data: AppData) -> None:
     """Wire the point-click callback."""
-    @app.callback(Output(ids.SOURCE_PANEL, "is_open"), Output(ids.SOURCE_BODY, "children"),
-                  Input({"type": ids.TIME_CHART, "name": ALL}, "clickData"),
-                  Input({"type": ids.CHART, "name": ALL}, "clickData"),
-                  State(ids.URL, "search"), prevent_initial_call=True)
+
+    @app.callback(
+        Output(ids.SOURCE_PANEL, "is_open"),
+        Output(ids.SOURCE_BODY, "children"),
+        Input({"type": ids.TIME_CHART, "name": ALL}, "clickData"),
+        Input({"type": ids.CHART, "name": ALL}, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def on_point_click(_time_clicks, _other_clicks, search):
         """Thin: take the clicked point, then let `show_source` look it up."""
         clicked = ctx.triggered[0]["value"] if ctx.triggered else None
@@ -30,9 +35,11 @@ def show_source(data: AppData, search: str | None, chart: str | None, clicked: d
     if source_id is None:
         raise PreventUpdate
     view = data.view(search)
-    return True, source_details(source_record(data.processed(view), source_id), source_id,
-                                {"series": _series(data, chart, view, point), "x": point.get("x"),
-                                 "y": point.get("y")})
+    return True, source_details(
+        source_record(data.processed(view), source_id),
+        source_id,
+        {"series": _series(data, chart, view, point), "x": point.get("x"), "y": point.get("y")},
+    )
 
 
 def _series(data: AppData, chart: str | None, view, point: dict) -> str | None:

@@ -23,14 +23,20 @@ from dashboard.ingest import InputError, InputFile
 from dashboard.ingest.source import refuse
 
 DEFAULT_NAME = "upload.csv"
-MB = 1024 ** 2
+MB = 1024**2
 
 
 def register(app, data: AppData) -> None:
     """Wire the upload callback; it also clears the picker's contents so the file is not kept in the page."""
-    @app.callback(Output(ids.UPLOAD_RESULT, "children"), Output(ids.UPLOAD, "contents"),
-                  Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"), prevent_initial_call=True,
-                  on_error=upload_failed)
+
+    @app.callback(
+        Output(ids.UPLOAD_RESULT, "children"),
+        Output(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        prevent_initial_call=True,
+        on_error=upload_failed,
+    )
     def on_upload(contents, filename):
         """Thin: `check_upload`, then forget the contents."""
         return check_upload(data, contents, filename), None
@@ -46,8 +52,12 @@ def check_upload(data: AppData, contents: str | None, filename: str | None) -> l
         result = check_file(InputFile.from_bytes(decode_contents(contents, name), name), bundled=bundled)
     except InputError as error:
         return report_view(name, error.failures)
-    figure = upload_figure(bundled.derived["trade_turnover"], result.input.trade, file_name=name,
-                           bundled_version=result.bundled_versions.get("trade"))
+    figure = upload_figure(
+        bundled.derived["trade_turnover"],
+        result.input.trade,
+        file_name=name,
+        bundled_version=result.bundled_versions.get("trade"),
+    )
     return result_view(result, for_display(figure, follows_year_range=False))
 
 
@@ -61,8 +71,9 @@ def decode_contents(contents: str, name: str) -> bytes:
     try:
         raw = base64.b64decode(payload, validate=True) if encoded else unquote_to_bytes(payload)
     except (binascii.Error, ValueError):
-        raise refuse(name, "upload", "the upload arrived damaged (its data could not be decoded): "
-                                     "try again") from None
+        raise refuse(
+            name, "upload", "the upload arrived damaged (its data could not be decoded): try again"
+        ) from None
     if len(raw) > MAX_UPLOAD_BYTES:
         raise _too_large(name, len(raw))
     return raw
@@ -74,13 +85,19 @@ def upload_failed(error: Exception) -> tuple:
         text = f"The file could not be checked: {error}"
     else:
         LOG.error("upload check failed", exc_info=error)
-        text = (f"The file could not be checked because of an internal error ({type(error).__name__}); it was "
-                "logged. Nothing was stored. Try `bilateral check FILE` for the full report.")
+        text = (
+            f"The file could not be checked because of an internal error ({type(error).__name__}); it was "
+            "logged. Nothing was stored. Try `bilateral check FILE` for the full report."
+        )
     return dbc.Alert(text, color="danger", class_name="upload-failed py-2"), None
 
 
 def _too_large(name: str, size: int) -> InputError:
     """The message for a file over the limit."""
-    return refuse(name, "file size", f"the file is too large to check here ({size:,} bytes, {size / MB:.1f} MB); "
-                                     f"the dashboard checks files up to {MAX_UPLOAD_BYTES:,} bytes "
-                                     f"({MAX_UPLOAD_BYTES / MB:.0f} MB): run `bilateral check FILE` for larger ones")
+    return refuse(
+        name,
+        "file size",
+        f"the file is too large to check here ({size:,} bytes, {size / MB:.1f} MB); "
+        f"the dashboard checks files up to {MAX_UPLOAD_BYTES:,} bytes "
+        f"({MAX_UPLOAD_BYTES / MB:.0f} MB): run `bilateral check FILE` for larger ones",
+    )

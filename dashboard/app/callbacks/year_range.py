@@ -18,20 +18,41 @@ TIME_CHARTS = {"type": ids.TIME_CHART, "name": ALL}
 
 def register(app, data: AppData) -> None:
     """Wire the year range callback."""
+
     @app.callback(
-        Output(ids.YEAR_SLIDER, "value"), Output(ids.URL, "search"), Output(TIME_CHARTS, "figure"),
-        Input(ids.URL, "search"), Input(ids.YEAR_SLIDER, "value"),
-        Input(TIME_CHARTS, "selectedData"), Input(TIME_CHARTS, "relayoutData"),
+        Output(ids.YEAR_SLIDER, "value"),
+        Output(ids.URL, "search"),
+        Output(TIME_CHARTS, "figure"),
+        Input(ids.URL, "search"),
+        Input(ids.YEAR_SLIDER, "value"),
+        Input(TIME_CHARTS, "selectedData"),
+        Input(TIME_CHARTS, "relayoutData"),
     )
     def on_year_range(search, slider_value, selections, relayouts):
         """Thin: read which input moved, then let `set_year_range` decide."""
         charts = [output["id"] for output in ctx.outputs_list[2]]
-        return set_year_range(data, ctx.triggered_id, ctx.triggered_prop_ids, search, slider_value,
-                              selections, relayouts, charts)
+        return set_year_range(
+            data,
+            ctx.triggered_id,
+            ctx.triggered_prop_ids,
+            search,
+            slider_value,
+            selections,
+            relayouts,
+            charts,
+        )
 
 
-def set_year_range(data: AppData, trigger, triggered_props, search: str | None, slider_value, selections,
-                   relayouts, charts: list[dict]):
+def set_year_range(
+    data: AppData,
+    trigger,
+    triggered_props,
+    search: str | None,
+    slider_value,
+    selections,
+    relayouts,
+    charts: list[dict],
+):
     """New slider value, query string and a patch per time chart, from whichever input set the range."""
     try:
         view, bounds = data.view(search), data.bounds
@@ -49,7 +70,9 @@ def set_year_range(data: AppData, trigger, triggered_props, search: str | None, 
         year_range = years_of_selection(selections[charts.index(trigger)], bounds)
         source = trigger
     else:
-        year_range = years_of_relayout(relayouts[charts.index(trigger)], bounds) if trigger in charts else None
+        year_range = (
+            years_of_relayout(relayouts[charts.index(trigger)], bounds) if trigger in charts else None
+        )
         source = None
     if year_range is None:
         raise PreventUpdate
@@ -57,8 +80,11 @@ def set_year_range(data: AppData, trigger, triggered_props, search: str | None, 
     wanted = list(new_view.year_range or bounds)
     new_search = new_view.search()
     patches = [year_range_patch(new_view.year_range, clear_selection=chart == source) for chart in charts]
-    return (no_update if slider_value == wanted else wanted), (no_update if new_search == (search or "")
-                                                                else new_search), patches
+    return (
+        (no_update if slider_value == wanted else wanted),
+        (no_update if new_search == (search or "") else new_search),
+        patches,
+    )
 
 
 def years_of_selection(selected: dict | None, bounds: Bounds) -> tuple[int, int] | None:
