@@ -14,8 +14,10 @@ from dashboard.consistency import ConsistencyWarning
 from dashboard.ingest.reader import TradeInput, read_trade_input
 from dashboard.ingest.source import InputFile
 from dashboard.pipeline.derive import ledger_actuals
+from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build
 from dashboard.schemas.ledger import LedgerSchema
+from dashboard.schemas.trade import TURNOVER
 from dashboard.targets import compute_ledger, ledger_frame, ledger_records
 
 COMPARED_KEYS = (
@@ -34,7 +36,6 @@ COMPARED_KEYS = (
     "first_reached_high_year",
     "gap_years",
 )
-TRADE_MEASURE = "trade_turnover_usd_bn"
 
 
 @dataclass
@@ -87,7 +88,7 @@ def check_trade(
     return CheckResult(
         trade_input,
         ledger,
-        ledger_changes(ledger_records(bundled.derived["ledger"]), ledger),
+        ledger_changes(ledger_records(bundled.derived.ledger), ledger),
         bundled.versions,
         as_of_year,
         warnings,
@@ -158,7 +159,7 @@ def _source_warnings(trade_input: TradeInput, sources: pd.DataFrame) -> list[Con
 def _coverage_warnings(trade_input: TradeInput) -> list[ConsistencyWarning]:
     """Say so when the file gives no preferred turnover: the trade targets then have no observation."""
     trade = trade_input.trade
-    if ((trade["measure"] == "turnover") & trade["preferred"].astype(bool)).any():
+    if ((trade["measure"] == TURNOVER) & trade["preferred"].astype(bool)).any():
         return []
     return [
         ConsistencyWarning(
@@ -166,6 +167,6 @@ def _coverage_warnings(trade_input: TradeInput) -> list[ConsistencyWarning]:
             trade_input.file,
             None,
             "coverage",
-            f"the file has no preferred turnover row: every {TRADE_MEASURE} target has no observation",
+            f"the file has no preferred turnover row: every {LEDGER_MEASURE} target has no observation",
         )
     ]

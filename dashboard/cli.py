@@ -175,7 +175,7 @@ def run_validate(args) -> int:
 def run_targets(args) -> int:
     """bilateral targets."""
     processed = build(Catalog(args.datasets), parse_versions(args.version), args.as_of)
-    records = ledger_records(processed.derived["ledger"])
+    records = ledger_records(processed.derived.ledger)
     if args.json:
         print(json.dumps(records, indent=2, ensure_ascii=False))
     elif args.csv:

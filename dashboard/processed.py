@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning
-from dashboard.pipeline.derive import derive
+from dashboard.pipeline.derive import Derived, derive
 from dashboard.pipeline.load import load_valid, load_vintages
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -30,7 +30,7 @@ class Processed:
     hashes: dict[str, str]
     as_of_year: int
     frames: dict[str, pd.DataFrame]
-    derived: dict[str, pd.DataFrame]
+    derived: Derived
     warnings: list[ConsistencyWarning]
     vintages: dict[str, pd.DataFrame]
 

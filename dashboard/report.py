@@ -214,7 +214,7 @@ def page_data(
     processed: Processed, exported: list[Exported], failed: dict[str, str], manifest_: dict
 ) -> dict:
     """Everything report.html shows, as plain data for the pure page builder."""
-    records = ledger_records(processed.derived["ledger"])
+    records = ledger_records(processed.derived.ledger)
     cited: dict[str, list[str]] = {}
     for entry in exported:
         for source_id in entry.source_ids:

@@ -134,7 +134,7 @@ shutil.rmtree(broken_root.parent)
 
 # %%
 processed = build(catalog, cache_dir=None)
-ledger = pd.DataFrame(ledger_records(processed.derived["ledger"]))
+ledger = pd.DataFrame(ledger_records(processed.derived.ledger))
 ledger[["target_id", "deadline", "target_value", "actual_at_deadline", "attainment_pct", "status"]]
 
 # %%
@@ -168,7 +168,7 @@ pledge[
 # - growth: reaching 20 from 6.83 in four years needed about 30.8% a year; trade grew about 4.0% a year.
 
 # %%
-turnover = processed.derived["trade_turnover"].set_index("year")["value_usd_bn"]
+turnover = processed.derived.trade_turnover.set_index("year")["value_usd_bn"]
 baseline, actual, target = turnover[1996], turnover[2000], pledge["target_value"]
 first_reached = min(year for year, value in turnover.items() if value >= target)
 by_hand = {

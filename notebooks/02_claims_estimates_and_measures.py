@@ -122,7 +122,7 @@ tiv_1999 = arms[(arms["year"] == 1999) & (arms["vintage"] == "sipri-2022-05")].s
 ]
 russia_world_tiv_share_1999 = tiv_1999["tiv_supplier_total_exports"] / tiv_1999["tiv_world_total"] * 100
 china_share = {
-    vintage: processed.derived[f"arms_china_share_{vintage}"].set_index("year")["share_pct"]
+    vintage: processed.derived.arms_china_share[vintage].set_index("year")["share_pct"]
     for vintage in ("sipri-2022-05", "sipri-2025-01")
 }
 comparison = pd.DataFrame(china_share).loc[2000:2002]
@@ -158,7 +158,7 @@ processed.vintages["2002"][["year", "measure", "value_usd_bn", "yoy_change_pct",
 # US$0.18 bn (3%).
 
 # %%
-revisions = processed.derived["trade_revisions"]
+revisions = processed.derived.trade_revisions
 article_years = revisions[revisions["version"] == "2002"]
 assert round(article_years.set_index("year").loc[1999, "revision_usd_bn"], 2) == -0.18
 article_years
@@ -180,7 +180,7 @@ keys = [
     "notes",
 ]
 pledge = {
-    label: next(r for r in ledger_records(p.derived["ledger"]) if r["target_id"] == "trade_20bn_by_2000")
+    label: next(r for r in ledger_records(p.derived.ledger) if r["target_id"] == "trade_20bn_by_2000")
     for label, p in (("trade 2002", article), (f"trade {processed.versions['trade']}", processed))
 }
 assert pledge["trade 2002"]["attainment_pct"] == 40.0 and pledge["trade 2002"]["first_reached_year"] is None

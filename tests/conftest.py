@@ -1,6 +1,5 @@
 """Shared fixtures: the bundled catalog, a throw-away copy of datasets/, and the source pack's location."""
 
-import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from dashboard.catalog import DEFAULT_ROOT, Catalog
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SOURCE_PACK = Path(os.environ.get("BILATERAL_SOURCE_PACK", REPO_ROOT.parent / "shared" / "sources"))
+SOURCE_PACK = REPO_ROOT / "snapshots" / "source-pack"  # the pack, sealed (snapshots/README.md)
 
 
 @pytest.fixture(scope="session")
@@ -29,9 +28,9 @@ def datasets_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def source_pack() -> Path:
-    """The read-only source pack every number comes from (../shared/sources)."""
+    """The sealed snapshot of the source pack every number comes from (snapshots/source-pack)."""
     if not SOURCE_PACK.is_dir():
-        pytest.fail(f"source pack not found at {SOURCE_PACK} (set BILATERAL_SOURCE_PACK)")
+        pytest.fail(f"source pack snapshot not found at {SOURCE_PACK}")
     return SOURCE_PACK
 
 

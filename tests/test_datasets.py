@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -69,13 +70,55 @@ def test_every_source_id_resolves(trade_version):
     assert {name: report.failures for name, report in loaded.reports.items() if report.failures} == {}
 
 
+def article_characters(source_pack) -> dict[int, str]:
+    """The article's characters that its excerpts cover, by offset; overlapping excerpts must agree."""
+    excerpts = json.loads((source_pack / "seed-article.excerpts.json").read_text(encoding="utf-8"))
+    known: dict[int, str] = {}
+    disagreements = []
+    for excerpt in excerpts["excerpts"]:
+        assert (
+            0 <= excerpt["char_offset"] and excerpt["char_offset"] + len(excerpt["text"]) <= excerpts["chars"]
+        )
+        for position, char in enumerate(excerpt["text"], start=excerpt["char_offset"]):
+            if known.setdefault(position, char) != char:
+                disagreements.append((excerpt["char_offset"], position, known[position], char))
+    assert disagreements == [], (
+        f"overlapping excerpts disagree (offset, position, kept, new): {disagreements}"
+    )
+    return known
+
+
+def article_text_at(known: dict[int, str], offset: int, length: int) -> str:
+    """The article's text at offset, with a NUL character wherever no excerpt covers one."""
+    return "".join(known.get(position, "\x00") for position in range(offset, offset + length))
+
+
 def test_article_sources_quote_the_article_at_their_offset(catalog, source_pack):
-    article = (source_pack / "seed-article.txt").read_text(encoding="utf-8")
+    known = article_characters(source_pack)
     sources = validate_table(catalog.read(catalog.resolve("sources"))).frame
     article_rows = sources[sources["source_id"].str.startswith("article-")]
     assert len(article_rows) >= 10
     for row in article_rows.itertuples():
-        assert article[row.char_offset : row.char_offset + len(row.quote)] == row.quote, row.source_id
+        assert article_text_at(known, row.char_offset, len(row.quote)) == row.quote, row.source_id
+
+
+def test_article_figures_quote_the_article_at_their_offset(source_pack):
+    known = article_characters(source_pack)
+    figures = read_pack(source_pack, "article_figures.csv")
+    assert len(figures) == 71  # the pack README's row count
+    for row in figures.itertuples():
+        assert article_text_at(known, int(row.char_offset), len(row.quote)) == row.quote, (
+            f"line {row.Index + 2}"
+        )
+
+
+def test_overlapping_excerpts_that_disagree_are_refused(source_pack, tmp_path):
+    excerpts = json.loads((source_pack / "seed-article.excerpts.json").read_text(encoding="utf-8"))
+    first = excerpts["excerpts"][0]
+    excerpts["excerpts"].append({"char_offset": first["char_offset"] + 1, "text": "X" + first["text"][2:]})
+    (tmp_path / "seed-article.excerpts.json").write_text(json.dumps(excerpts), encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"overlapping excerpts disagree .*\(1092, 1092, 'y', 'X'\)"):
+        article_characters(tmp_path)
 
 
 def test_non_article_quotes_appear_in_the_source_pack(catalog, source_pack):

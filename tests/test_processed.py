@@ -17,7 +17,7 @@ def test_second_build_comes_from_the_cache(catalog, tmp_path, monkeypatch):
 
     monkeypatch.setattr(processed_module, "derive", must_not_run)
     second = build(catalog, as_of_year=2026, cache_dir=tmp_path)
-    assert second.derived["ledger"].equals(first.derived["ledger"])
+    assert second.derived.ledger.equals(first.derived.ledger)
     assert second.versions == first.versions
 
 
@@ -42,12 +42,11 @@ def test_unreadable_cache_entry_is_rebuilt(catalog, tmp_path):
     entry = next(tmp_path.glob("*.pickle"))
     entry.write_bytes(b"not a pickle")
     rebuilt = build(catalog, as_of_year=2026, cache_dir=tmp_path)
-    assert "ledger" in rebuilt.derived
+    assert not rebuilt.derived.ledger.empty
 
 
 def test_processed_holds_series_ledger_and_warnings(catalog):
     result = build(catalog, as_of_year=2026, cache_dir=None)
-    assert {"trade_turnover", "actuals", "ledger"} <= set(result.derived)
-    assert result.derived["trade_turnover"].set_index("year").loc[2000, "value_usd_bn"] == 8.0
+    assert result.derived.trade_turnover.set_index("year").loc[2000, "value_usd_bn"] == 8.0
     assert any(w.kind == "basis_gap" for w in result.warnings)
     assert set(result.hashes) == set(result.versions)

@@ -21,7 +21,6 @@ from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build, code_finger
 
 Loader = Callable[[Mapping[str, str] | None], Processed]
 VINTAGED_DATASET = "trade"
-ARMS_SHARE_PREFIX = "arms_china_share_"
 
 
 def make_loader(
@@ -91,7 +90,7 @@ class AppData:
         if view.vintage and view.vintage not in arms_vintages(processed):
             problems.append(f"There is no SIPRI vintage '{view.vintage}'; showing the default.")
             view = replace(view, vintage=None)
-        if view.target and view.target not in set(processed.derived["ledger"]["target_id"]):
+        if view.target and view.target not in set(processed.derived.ledger["target_id"]):
             problems.append(f"There is no target '{view.target}' to highlight.")
             view = replace(view, target=None)
         return view, problems
@@ -172,7 +171,7 @@ def year_bounds(processed: Processed) -> Bounds:
     """The first and last year of any dataset or derived table: the ends of the app's year range."""
     years = [
         frame["year"].dropna()
-        for frame in (*processed.frames.values(), *processed.derived.values())
+        for frame in (*processed.frames.values(), *processed.derived.tables())
         if "year" in frame.columns and frame["year"].notna().any()
     ]
     return int(min(y.min() for y in years)), int(max(y.max() for y in years))
@@ -185,14 +184,7 @@ def version_choices(processed: Processed) -> list[str]:
 
 def arms_vintages(processed: Processed) -> list[str]:
     """The SIPRI vintages that have a derived share table, newest first."""
-    return sorted(
-        (
-            name.removeprefix(ARMS_SHARE_PREFIX)
-            for name in processed.derived
-            if name.startswith(ARMS_SHARE_PREFIX)
-        ),
-        reverse=True,
-    )
+    return sorted(processed.derived.arms_china_share, reverse=True)
 
 
 def source_record(processed: Processed, source_id: str) -> dict | None:

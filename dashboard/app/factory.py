@@ -63,7 +63,7 @@ def warm_figures(data: AppData) -> None:
 
     A short pause after each figure lets a request waiting for the figure store go first."""
     views = [(name, View()) for name in data.specs]
-    for target in data.load(None).derived["ledger"][["target_id", "measure"]].itertuples(index=False):
+    for target in data.load(None).derived.ledger[["target_id", "measure"]].itertuples(index=False):
         views += [
             (spec.name, View(target=target.target_id))
             for spec in data.for_page(page_of_target(target.measure))

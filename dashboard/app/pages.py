@@ -103,7 +103,7 @@ def overview_layout(data: AppData, **query) -> html.Div:
     if isinstance(resolved, dbc.Alert):
         return html.Div(resolved)
     view, processed, notes = resolved
-    ledger = processed.derived["ledger"]
+    ledger = processed.derived.ledger
     return html.Div(
         [
             html.H1("Stated targets against outcomes", className="h3 mt-2"),
@@ -116,7 +116,7 @@ def overview_layout(data: AppData, **query) -> html.Div:
             _choices(data, "overview", view, processed),
             indicator_lines(
                 ledger,
-                processed.derived["actuals"],
+                processed.derived.actuals,
                 [(p.key, p.label, p.description) for p in PAGES if p.key != "overview"],
                 view,
             ),
@@ -191,7 +191,7 @@ def _highlight(processed: Processed, view: View, path: str):
     """A banner naming the highlighted target and its verdict, with a link that clears it."""
     if not view.target:
         return None
-    ledger = processed.derived["ledger"]
+    ledger = processed.derived.ledger
     row = ledger[ledger["target_id"] == view.target].iloc[0].to_dict()
     return dbc.Alert(
         [

@@ -300,7 +300,7 @@ def _draw_share(processed: Processed, params: FigureParams) -> go.Figure:
     vintage = _checked_vintage(arms, params.arms_vintage)
     return arms_china_share(
         arms,
-        processed.derived[f"arms_china_share_{vintage}"],
+        processed.derived.arms_china_share[vintage],
         vintage=vintage,
         year_range=params.year_range,
         highlight_target=params.highlight_target,

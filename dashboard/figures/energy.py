@@ -309,7 +309,7 @@ def _draw_gas(processed: Processed, params: FigureParams) -> go.Figure:
     """energy_deliveries from processed data."""
     return energy_deliveries(
         processed.frames["energy"],
-        processed.derived["ledger"],
+        processed.derived.ledger,
         year_range=params.year_range,
         highlight_target=params.highlight_target,
         versions=_versions(processed),
@@ -320,7 +320,7 @@ def _draw_oil(processed: Processed, params: FigureParams) -> go.Figure:
     """oil_deliveries from processed data."""
     return oil_deliveries(
         processed.frames["energy"],
-        processed.derived["ledger"],
+        processed.derived.ledger,
         year_range=params.year_range,
         highlight_target=params.highlight_target,
         versions=_versions(processed),

@@ -135,7 +135,7 @@ def _draw(processed: Processed, params: FigureParams) -> go.Figure:
     """The ledger chart from the processed ledger."""
     versions = {name: processed.versions[name] for name in DATASETS if name in processed.versions}
     return attainment_figure(
-        processed.derived["ledger"], highlight_target=params.highlight_target, versions=versions
+        processed.derived.ledger, highlight_target=params.highlight_target, versions=versions
     )
 
 

@@ -7,11 +7,12 @@ import plotly.graph_objects as go
 
 from dashboard.figures import style
 from dashboard.figures.registry import FigureParams, FigureSpec
+from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
+from dashboard.schemas.trade import EXPORTS, IMPORTS
 
 P = style.PALETTE
 UNIT = "US$ bn"
-TRADE_MEASURE = "trade_turnover_usd_bn"
 PLEDGE_COLOURS = (P["orange"], P["sky"], P["green"], P["blue"], P["vermillion"], P["purple"], P["grey"])
 PLEDGE_DASHES = ("dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
 BASES = {
@@ -34,7 +35,7 @@ def pledges_figure(
     versions: dict[str, str] | None = None,
 ) -> go.Figure:
     """Turnover by year with every stated trade target drawn as a pledge, its gap, first-reached marker and events."""
-    pledges = ledger[ledger["measure"] == TRADE_MEASURE].reset_index(drop=True)
+    pledges = ledger[ledger["measure"] == LEDGER_MEASURE].reset_index(drop=True)
     highlight = highlight_target if highlight_target in set(pledges["target_id"]) else None
     fig = go.Figure(_series_traces(turnover, "Turnover (preferred series)", P["black"], "solid", "circle"))
     fig.update_traces(legendrank=1)
@@ -516,8 +517,8 @@ def _draw_pledges(processed: Processed, params: FigureParams) -> go.Figure:
     """Pledges from the preferred turnover, the ledger and the events."""
     d = processed.derived
     return pledges_figure(
-        d["trade_turnover"],
-        d["ledger"],
+        d.trade_turnover,
+        d.ledger,
         processed.frames["events"],
         year_range=params.year_range,
         highlight_target=params.highlight_target,
@@ -529,9 +530,9 @@ def _draw_flows(processed: Processed, params: FigureParams) -> go.Figure:
     """Flows each way from the derived preferred series."""
     d = processed.derived
     return flows_figure(
-        d["trade_china_exports_to_russia"],
-        d["trade_china_imports_from_russia"],
-        d["trade_turnover"],
+        d.trade_series[EXPORTS],
+        d.trade_series[IMPORTS],
+        d.trade_turnover,
         year_range=params.year_range,
         versions=_versions(processed, ("trade",)),
     )
@@ -540,7 +541,7 @@ def _draw_flows(processed: Processed, params: FigureParams) -> go.Figure:
 def _draw_customs(processed: Processed, params: FigureParams) -> go.Figure:
     """Customs bases from the trade frame; the gaps table from the pipeline (derived when the lead adds it)."""
     trade = processed.frames["trade"]
-    gaps = processed.derived["trade_customs_gaps"]
+    gaps = processed.derived.trade_customs_gaps
     return customs_figure(
         trade, gaps, year_range=params.year_range, versions=_versions(processed, ("trade",))
     )
@@ -549,7 +550,7 @@ def _draw_customs(processed: Processed, params: FigureParams) -> go.Figure:
 def _draw_vintages(processed: Processed, params: FigureParams) -> go.Figure:
     """Revisions across every trade version."""
     return vintages_figure(
-        processed.derived["trade_revisions"],
+        processed.derived.trade_revisions,
         year_range=params.year_range,
         versions=_versions(processed, ("trade",)),
     )

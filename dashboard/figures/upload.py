@@ -8,10 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
+from dashboard.schemas.trade import TURNOVER
 
 P = style.PALETTE
 UNIT = "US$ bn"
-TURNOVER = "turnover"
 NAME_CHARS = 60  # a longer file name is shortened in the legend
 
 

@@ -7,9 +7,9 @@ import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 from dashboard.schemas import fields as f
+from dashboard.schemas.trade import EXPORTS, IMPORTS, TURNOVER
 
-TURNOVER = "turnover"
-MEASURES_WITH_SERIES = (TURNOVER, "china_exports_to_russia", "china_imports_from_russia")
+MEASURES_WITH_SERIES = (TURNOVER, EXPORTS, IMPORTS)
 LEDGER_MEASURE = "trade_turnover_usd_bn"
 
 

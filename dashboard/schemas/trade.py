@@ -6,7 +6,8 @@ from pandera.typing.pandas import Series
 
 from dashboard.schemas import fields as f
 
-MEASURES = ("turnover", "china_exports_to_russia", "china_imports_from_russia")
+TURNOVER, EXPORTS, IMPORTS = "turnover", "china_exports_to_russia", "china_imports_from_russia"
+MEASURES = (TURNOVER, EXPORTS, IMPORTS)
 REPORTING_BASES = ("china_customs", "russia_customs", "official_statement", "article_2002", "unspecified")
 PARTNERS = ("russia", "ussr")
 KEY = ["year", "measure", "reporting_basis", "source_id"]

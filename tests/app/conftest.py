@@ -11,7 +11,7 @@ from dashboard.figures.registry import FigureParams, FigureSpec
 
 def _turnover(processed, params: FigureParams) -> go.Figure:
     """A time chart of turnover with a formula-like series name, its x axis honouring the year range."""
-    frame = processed.derived["trade_turnover"]
+    frame = processed.derived.trade_turnover
     fig = go.Figure(
         go.Scatter(
             x=frame["year"],
@@ -28,7 +28,7 @@ def _turnover(processed, params: FigureParams) -> go.Figure:
 
 def _ledger(processed, params: FigureParams) -> go.Figure:
     """A chart without a year axis: attainment by target."""
-    ledger = processed.derived["ledger"].dropna(subset=["attainment_pct"])
+    ledger = processed.derived.ledger.dropna(subset=["attainment_pct"])
     return go.Figure(
         go.Bar(
             x=ledger["target_id"],

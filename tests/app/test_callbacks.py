@@ -127,7 +127,7 @@ def test_hover_outside_a_charts_years_hides_its_line(data):
 
 
 def test_clicking_a_point_opens_its_source(data, loader):
-    turnover = loader(None).derived["trade_turnover"]
+    turnover = loader(None).derived.trade_turnover
     row = turnover[turnover["year"] == 2000].iloc[0]
     sources = loader(None).frames["sources"].set_index("source_id")
     is_open, body = show_source(
@@ -157,7 +157,7 @@ def test_an_unknown_source_id_says_so(data):
 
 def test_the_csv_holds_the_points_in_the_year_range_with_sources(data, loader):
     frame = csv_frame(data, "turnover", View((2000, 2010)))
-    turnover = loader(None).derived["trade_turnover"]
+    turnover = loader(None).derived.trade_turnover
     assert sorted(frame["x"]) == sorted(turnover.loc[turnover["year"].between(2000, 2010), "year"])
     assert set(frame["series"]) == {"'=turnover"}  # neutralised
     assert frame["publisher"].notna().all() and frame["quote"].notna().all()
@@ -167,7 +167,7 @@ def test_the_csv_holds_the_points_in_the_year_range_with_sources(data, loader):
 
 
 def test_the_csv_of_a_chart_without_years_holds_every_point(data, loader):
-    ledger = loader(None).derived["ledger"]
+    ledger = loader(None).derived.ledger
     assert len(csv_frame(data, "attainment", View((2000, 2001)))) == ledger["attainment_pct"].notna().sum()
 
 

@@ -79,7 +79,7 @@ def test_drawn_figures_are_kept_on_disk_for_the_next_start(loader, tmp_path):
 def test_warming_draws_default_views_and_highlighted_targets_once(loader):
     data, calls = _counting(loader)
     warm_figures(data)
-    trade_targets = loader(None).derived["ledger"]["measure"].str.startswith("trade_").sum()
+    trade_targets = loader(None).derived.ledger["measure"].str.startswith("trade_").sum()
     assert len(calls) == 1 + trade_targets
     data.shown("turnover", View((1995, 2000), target="trade_20bn_by_2000"))
     assert len(calls) == 1 + trade_targets

@@ -34,7 +34,7 @@ def test_overview_links_every_target_to_its_chart_highlighted(data, loader):
         for link in _find(layout, dcc.Link)
         if isinstance(getattr(link, "id", None), dict)
     }
-    ledger = loader(None).derived["ledger"]
+    ledger = loader(None).derived.ledger
     assert set(links) == set(ledger["target_id"])
     assert links["trade_20bn_by_2000"] == "/trade?from=2000&to=2010&target=trade_20bn_by_2000"
     assert links["power_of_siberia_38bcm_a_year"].startswith("/energy?")

@@ -33,7 +33,6 @@ from tests.check.synthetic import (
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
-COMTRADE_SAMPLE = Path("/work/shared/sources/raw/comtrade_plus_format_sample_laureleallen.csv")
 TRADE_2002 = TRADE_CSV.parent.parent / "2002" / "trade.csv"
 TRADE_PAGE = next(page for page in PAGES if page.key == "trade")
 WRITE_MODES = set("wax+")
@@ -164,10 +163,9 @@ def test_a_legacy_comtrade_export_is_read_too(data):
     assert "passed validation" in str(shown[0].children) and "comtrade_legacy" in str(shown[0].children)
 
 
-def test_the_real_comtrade_sample_is_refused_naming_what_it_holds(data):
-    if not COMTRADE_SAMPLE.is_file():
-        pytest.skip("the Comtrade sample is not on this machine")
-    shown = check_upload(data, data_url(COMTRADE_SAMPLE.read_bytes()), COMTRADE_SAMPLE.name)
+def test_the_real_comtrade_sample_is_refused_naming_what_it_holds(data, source_pack):
+    sample = source_pack / "raw" / "comtrade_plus_format_sample_laureleallen.csv"
+    shown = check_upload(data, data_url(sample.read_bytes()), sample.name)
     (row,) = report(shown)
     assert row["check"] == "China-Russia rows" and "partners 842 USA" in row["value"]
 

@@ -16,13 +16,13 @@ def checked(path, as_of=2026):
 
 def test_the_bundled_file_changes_nothing():
     result = checked(TRADE_CSV)
-    assert result.changes == [] and result.ledger == ledger_records(build(as_of_year=2026).derived["ledger"])
+    assert result.changes == [] and result.ledger == ledger_records(build(as_of_year=2026).derived.ledger)
 
 
 def test_the_2002_file_gives_the_ledger_of_the_2002_vintage():
     result = checked(TRADE_2002)
     vintage = ledger_records(
-        build(overrides={"trade": "2002"}, as_of_year=2026, cache_dir=None).derived["ledger"]
+        build(overrides={"trade": "2002"}, as_of_year=2026, cache_dir=None).derived.ledger
     )
     assert result.ledger == vintage and all(set(LEDGER_KEYS) == set(row) for row in result.ledger)
 

@@ -56,7 +56,7 @@ def row(
     }
 
 
-# Typed by hand from /work/shared/sources/arms_transfers.csv and article_figures.csv.
+# Typed by hand from the source pack's arms_transfers.csv and article_figures.csv (snapshots/source-pack/).
 HAND = [
     row(1991, TO, "Soviet Union", V22, SRC[V22], tiv=260.0),
     row(1991, TOT, "Soviet Union", V22, SRC[V22], tiv=5656.0),

@@ -58,7 +58,7 @@ def row(
     }
 
 
-# Typed by hand from /work/shared/sources/border_agreements.csv and the seed article.
+# Typed by hand from the source pack's border_agreements.csv and the seed article (snapshots/source-pack/).
 HAND = [
     row(REDUCTION, "zone_depth", "each_side", 100, "km", "border-fas-zone"),
     row(REDUCTION, "troop_ceiling_total", "all", 260800, "troops", "article-13927", period="1997"),

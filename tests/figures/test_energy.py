@@ -48,7 +48,7 @@ def row(
 
 
 POS = ("gas", "power_of_siberia")
-# Typed by hand from /work/shared/sources/energy.csv (and the seed article for Yukos).
+# Typed by hand from the source pack's energy.csv (snapshots/source-pack/) and the seed article for Yukos.
 HAND = [
     row(2020, *POS, "deliveries", 4.1, "bcm", "energy-urdupoint-2022-05-01-pos-2020"),
     row(2021, *POS, "deliveries", 10.4, "bcm", "energy-rt-arabic-2023-01-pos-2021"),

@@ -174,7 +174,7 @@ def test_spec_renders_on_bundled_data_with_known_sources(processed):
     (spec,) = SPECS
     fig = spec.render(processed, FigureParams(highlight_target="trade_20bn_by_2000"))
     rows = shown_rows(fig)
-    assert len(rows) == len(processed.derived["ledger"])
+    assert len(rows) == len(processed.derived.ledger)
     assert set(rows["source_id"]) <= set(processed.frames["sources"]["source_id"])
     missed = _trace(fig, "missed")
     at = [row[1] for row in missed.customdata].index("trade_20bn_by_2000")

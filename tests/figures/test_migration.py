@@ -54,7 +54,7 @@ def row(
 
 
 POP, VISA = "chinese_population", "visa_compliance_share"
-# Typed by hand from /work/shared/sources/migration.csv and the seed article.
+# Typed by hand from the source pack's migration.csv and the seed article (snapshots/source-pack/).
 HAND = [
     row(2002, "russia", "ethnic_chinese", "census", "migration-wafarin-2002", persons=34577),
     row(2002, "russia", "ethnic_chinese", "census", "migration-encycloreader-2002", persons=39483),

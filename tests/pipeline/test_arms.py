@@ -37,7 +37,7 @@ def tiv(year, series, supplier, value, vintage):
 
 
 TO, TOT = "tiv_supplier_to_china", "tiv_supplier_total_exports"
-# Numbers typed by hand from /work/shared/sources/arms_transfers.csv.
+# Numbers typed by hand from the source pack's arms_transfers.csv (snapshots/source-pack/).
 HAND = [
     tiv(1991, TO, "Soviet Union", 260.0, V22),
     tiv(1991, TOT, "Soviet Union", 5656.0, V22),

@@ -27,7 +27,7 @@ COLUMNS = [
     "note",
 ]
 N = None
-# Typed by hand from /work/shared/sources/arms_transfers.csv (strings, as the loader reads the CSV).
+# Typed by hand, as strings, from the source pack's arms_transfers.csv (snapshots/source-pack/).
 ROWS = [
     [
         "1950",

@@ -53,7 +53,7 @@ def check_upload(data: AppData, contents: str | None, filename: str | None) -> l
     except InputError as error:
         return report_view(name, error.failures)
     figure = upload_figure(
-        bundled.derived["trade_turnover"],
+        bundled.derived.trade_turnover,
         result.input.trade,
         file_name=name,
         bundled_version=result.bundled_versions.get("trade"),
