@@ -12,9 +12,9 @@ import pandas as pd
 
 from dashboard.datapackage import DESCRIPTOR_NAME, file_stats, main_resource, read_descriptor
 from dashboard.errors import DatasetNotFound, IntegrityError
+from dashboard.locations import CATALOG_NAME, bundled_datasets
 
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "datasets"
-CATALOG_NAME = "catalog.json"
+DEFAULT_ROOT = bundled_datasets()  # the library's default; commands choose with locations.locate_datasets
 BOOLEAN_TEXT = {"true": True, "false": False}
 
 

@@ -15,7 +15,8 @@ from dashboard.ingest.reader import TradeInput, read_trade_input
 from dashboard.ingest.source import InputFile
 from dashboard.pipeline.derive import ledger_actuals
 from dashboard.pipeline.trade import LEDGER_MEASURE
-from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build
+from dashboard.locations import USER_CACHE, CacheDir
+from dashboard.processed import Processed, build
 from dashboard.schemas.ledger import LedgerSchema
 from dashboard.schemas.trade import TURNOVER
 from dashboard.targets import compute_ledger, ledger_frame, ledger_records
@@ -70,7 +71,7 @@ def check_trade(
     trade_input: TradeInput,
     catalog: Catalog | None = None,
     as_of_year: int | None = None,
-    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    cache_dir: CacheDir = USER_CACHE,
     bundled: Processed | None = None,
 ) -> CheckResult:
     """Judge every target with the file's trade figures in place of the bundled ones (other measures as bundled);

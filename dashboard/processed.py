@@ -14,11 +14,11 @@ import pandas as pd
 
 from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning
+from dashboard.locations import USER_CACHE, CacheDir, cache_folder
 from dashboard.pipeline.derive import Derived, derive
 from dashboard.pipeline.load import load_valid, load_vintages
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_CACHE_DIR = PACKAGE_DIR.parent / ".cache" / "processed"
 VINTAGED_DATASET = "trade"  # every version of it is loaded, for the vintage comparison
 
 
@@ -39,13 +39,14 @@ def build(
     catalog: Catalog | None = None,
     overrides: dict[str, str] | None = None,
     as_of_year: int | None = None,
-    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    cache_dir: CacheDir = USER_CACHE,
 ) -> Processed:
     """Verify every input's hash, then return the processed tables from the cache or by computing them."""
     catalog = catalog or Catalog()
     as_of_year = as_of_year or dt.date.today().year
     key = cache_key(catalog, overrides or {}, as_of_year)
-    cached = _read_cache(cache_dir, key)
+    folder = cache_folder(cache_dir, "processed")
+    cached = _read_cache(folder, key)
     if cached is not None:
         return cached
     loaded = load_valid(catalog, overrides)
@@ -60,7 +61,7 @@ def build(
         loaded.warnings,
         vintages,
     )
-    _write_cache(cache_dir, key, processed)
+    _write_cache(folder, key, processed)
     return processed
 
 

@@ -21,9 +21,9 @@ from dashboard.ingest.native import read_dataset_file
 from dashboard.ingest.reader import read_trade_input, sniff_header
 from dashboard.ingest.source import InputFile, refuse
 from dashboard.validation import unresolved_source_ids, validate_table
+from dashboard.writer_lock import STAGING, writer_lock
 
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
-STAGING = ".staging"  # under datasets/, outside every dataset's folder: the catalog never sees a half-written version
 SOURCES = "sources"
 __all__ = [
     "Added",
@@ -32,6 +32,7 @@ __all__ = [
     "activate_version",
     "add_version",
     "diff_versions",
+    "init_datasets",
     "list_versions",
     "show_version",
 ]
@@ -52,6 +53,7 @@ class Added:
     sha256: str
     activated: bool
     warnings: list[str] = field(default_factory=list)
+    cleaned: list[str] = field(default_factory=list)  # unfinished versions a killed writer had left, removed
 
 
 def list_versions(catalog: Catalog) -> list[dict]:
@@ -103,23 +105,22 @@ def add_version(
         raise VersionError("--note must say what the new version changes")
     template = catalog.resolve(name)
     target = catalog.root / name / version
-    if target.exists():
-        raise VersionError(
-            f"{name} version {version} exists already: versions are immutable; choose a new version"
-        )
+    _refuse_existing(target, name, version)
     checked = _validated(catalog, name, file, template)
-    descriptor = _descriptor(catalog, template, version, note, today or dt.date.today().isoformat())
-    _write_version(catalog.root, target, descriptor, checked.data)
-    if activate:
-        catalog_path = catalog.root / CATALOG_NAME
-        previous = catalog_path.read_bytes()
-        try:
-            _write_catalog(catalog, name, version)
-        except BaseException:  # interrupted: put the catalog back, then take the version away
-            if catalog_path.read_bytes() != previous:
-                replace_durably(catalog_path, previous)
-            shutil.rmtree(target, ignore_errors=True)
-            raise
+    with writer_lock(catalog.root) as cleaned:  # one writer at a time; what a killed writer left is removed
+        _refuse_existing(target, name, version)
+        descriptor = _descriptor(catalog, template, version, note, today or dt.date.today().isoformat())
+        _write_version(catalog.root, target, descriptor, checked.data)
+        if activate:
+            catalog_path = catalog.root / CATALOG_NAME
+            previous = catalog_path.read_bytes()
+            try:
+                _write_catalog(catalog, name, version)
+            except BaseException:  # interrupted: put the catalog back, then take the version away
+                if catalog_path.read_bytes() != previous:
+                    replace_durably(catalog_path, previous)
+                shutil.rmtree(target, ignore_errors=True)
+                raise
     stats = main_resource(descriptor)
     return Added(
         name,
@@ -129,7 +130,16 @@ def add_version(
         stats["hash"].removeprefix("sha256:"),
         activate,
         checked.warnings,
+        cleaned,
     )
+
+
+def _refuse_existing(target: Path, name: str, version: str) -> None:
+    """A version is never written over."""
+    if target.exists():
+        raise VersionError(
+            f"{name} version {version} exists already: versions are immutable; choose a new version"
+        )
 
 
 def activate_version(catalog: Catalog, name: str, version: str) -> str:
@@ -142,9 +152,10 @@ def activate_version(catalog: Catalog, name: str, version: str) -> str:
         report.failures += unresolved_source_ids(table, _known_sources(catalog))
     if not report.ok:
         raise InvalidData(f"{name} version {version} is not valid: not activated", [report])
-    previous = catalog.active_versions()[name]
-    if previous != version:
-        _write_catalog(catalog, name, version)
+    with writer_lock(catalog.root):
+        previous = catalog.active_versions()[name]
+        if previous != version:
+            _write_catalog(catalog, name, version)
     return previous
 
 
@@ -263,3 +274,25 @@ def _summary(dataset: DatasetVersion, active: str) -> dict:
 def _json(payload: dict, indent: int) -> bytes:
     """JSON text as the datasets folder writes it."""
     return (json.dumps(payload, indent=indent, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def init_datasets(source: Catalog, folder: Path) -> Path:
+    """Copy every version of `source` into FOLDER/datasets, a folder of the user's own that commands run inside
+    FOLDER find first; the copy is verified against its descriptors. Never writes over an existing folder."""
+    target = Path(folder) / "datasets"
+    if target.exists():
+        raise VersionError(f"{target} exists already: choose another folder (nothing was changed)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".datasets-{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        shutil.copytree(
+            source.root, staging, ignore=shutil.ignore_patterns(STAGING, "__pycache__")
+        )
+        copied = Catalog(staging)
+        for name in copied.active_versions():
+            for version in copied.versions(name):
+                copied.verify(copied.resolve(name, version))
+        os.rename(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target

@@ -17,14 +17,15 @@ from dashboard.app.figure_store import FigureStore, disk_key
 from dashboard.app.view import Bounds, View, parse_search
 from dashboard.catalog import Catalog
 from dashboard.figures.registry import FigureSpec
-from dashboard.processed import DEFAULT_CACHE_DIR, Processed, build, code_fingerprint
+from dashboard.locations import USER_CACHE, CacheDir
+from dashboard.processed import Processed, build, code_fingerprint
 
 Loader = Callable[[Mapping[str, str] | None], Processed]
 VINTAGED_DATASET = "trade"
 
 
 def make_loader(
-    catalog: Catalog | None = None, cache_dir: Path | None = DEFAULT_CACHE_DIR, as_of_year: int | None = None
+    catalog: Catalog | None = None, cache_dir: CacheDir = USER_CACHE, as_of_year: int | None = None
 ) -> Loader:
     """A callable returning the processed tables for a dict of dataset versions, built once per process each."""
     catalog = catalog or Catalog()

@@ -13,9 +13,6 @@ from pathlib import Path
 import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 
-from dashboard.processed import DEFAULT_CACHE_DIR
-
-DEFAULT_FIGURE_CACHE_DIR = DEFAULT_CACHE_DIR.parent / "figures"
 MEMO_SIZE = 256
 
 

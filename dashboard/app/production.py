@@ -61,11 +61,12 @@ def options(host: str, port: int, workers: int, debug: bool = False) -> dict:
 def build_app(debug: bool = False) -> Dash:
     """A worker's app: the processed tables read from the cache before the first request, figures warmed."""
     from dashboard.app import create_app, make_loader  # in the worker, after the fork
-    from dashboard.app.figure_store import DEFAULT_FIGURE_CACHE_DIR
+    from dashboard.catalog import Catalog
+    from dashboard.locations import USER_CACHE, cache_folder, locate_datasets
 
-    loader = make_loader()
+    loader = make_loader(Catalog(locate_datasets().root))  # `serve` put its folder in $BILATERAL_DATASETS
     loader(None)  # the active versions' tables, once per worker start; other versions on first use, then kept
-    app = create_app(loader, warm=True, figure_cache_dir=DEFAULT_FIGURE_CACHE_DIR)
+    app = create_app(loader, warm=True, figure_cache_dir=cache_folder(USER_CACHE, "figures"))
     if debug:
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
     return app

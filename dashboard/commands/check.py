@@ -12,8 +12,8 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from dashboard import render
-from dashboard.catalog import DEFAULT_ROOT, Catalog
 from dashboard.check import CheckResult, check_trade
+from dashboard.commands.base import add_as_of_option, add_datasets_option, catalog_for
 from dashboard.commands.output import EXIT_OK, invalid, print_json, usage_error, warnings_table
 from dashboard.ingest import InputError, InputFile, read_trade_input
 from dashboard.ingest.header import AS_CHOICES
@@ -48,19 +48,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--json", action="store_true", help='print {"input", "ledger", "changes", "warnings"} as JSON'
     )
-    parser.add_argument(
-        "--as-of",
-        type=int,
-        metavar="YEAR",
-        help="judge deadlines as of this year (default: the current year)",
-    )
-    parser.add_argument(
-        "--datasets",
-        type=Path,
-        default=DEFAULT_ROOT,
-        metavar="DIR",
-        help="the datasets folder (default: the bundled one)",
-    )
+    add_as_of_option(parser)
+    add_datasets_option(parser)
     parser.set_defaults(handler=run_check)
 
 
@@ -71,7 +60,7 @@ def run_check(args) -> int:
             "check", f"{args.file}: {'is a folder' if args.file.is_dir() else 'file not found'}"
         )
     console = render.console()
-    catalog = Catalog(args.datasets)
+    catalog = catalog_for(args)
     file = InputFile.from_path(args.file)
     try:
         with _progress(file.size) as advance:

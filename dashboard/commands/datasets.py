@@ -1,4 +1,4 @@
-"""`bilateral datasets`: list, show, add, diff and activate dataset versions."""
+"""`bilateral datasets`: list, show, add, diff and activate dataset versions; init a writable copy."""
 
 from __future__ import annotations
 
@@ -11,20 +11,30 @@ from rich.markup import escape
 from rich.table import Table
 
 from dashboard import render
-from dashboard.catalog import DEFAULT_ROOT, Catalog
-from dashboard.commands.output import EXIT_INVALID, EXIT_OK, EXIT_USAGE, invalid, print_json, usage_error
+from dashboard.catalog import Catalog
+from dashboard.commands.base import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    HELP_FORMAT,
+    add_datasets_option,
+    catalog_for,
+    writable_catalog_for,
+)
+from dashboard.commands.output import invalid, print_json, usage_error
 from dashboard.errors import InvalidData
 from dashboard.ingest import InputFile
+from dashboard.locations import bundled_datasets
 from dashboard.versions import (
     VersionError,
     activate_version,
     add_version,
     diff_versions,
+    init_datasets,
     list_versions,
     show_version,
 )
-
-HELP = argparse.RawDescriptionHelpFormatter
+from dashboard.writer_lock import describe_cleaned, tidy
 
 
 def register(subparsers) -> None:
@@ -35,7 +45,7 @@ def register(subparsers) -> None:
         description="Dataset versions are immutable: a correction is a new version (add), which the catalog pins "
         "only when activated. Exit codes: 0 success, 1 invalid data, 2 usage error.",
         epilog="example: bilateral datasets diff trade 2002 2026-11-28",
-        formatter_class=HELP,
+        formatter_class=HELP_FORMAT,
     )
     parser.set_defaults(handler=lambda args: _no_action(parser))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
@@ -96,6 +106,17 @@ def register(subparsers) -> None:
     )
     activate.add_argument("name", metavar="NAME")
     activate.add_argument("version", metavar="V")
+    init = _add(
+        actions,
+        "init",
+        "copy the bundled datasets into DIR/datasets, a folder of your own that you can add versions to",
+        "Copy every version of the datasets bundled with the package (verified against their sha256) into "
+        "DIR/datasets. Commands run inside DIR then use that copy (they look for the nearest datasets/ from "
+        "the current folder), so 'datasets add' and 'activate' can write there. DIR/datasets must not exist.",
+        "bilateral datasets init my-analysis && cd my-analysis && bilateral datasets list",
+        run_init,
+    )
+    init.add_argument("folder", type=Path, metavar="DIR")
 
 
 def _add(
@@ -103,16 +124,11 @@ def _add(
 ) -> argparse.ArgumentParser:
     """One datasets action with its help, --datasets and (where it prints data) --json."""
     parser = actions.add_parser(
-        name, help=summary, description=description, epilog=f"example: {example}", formatter_class=HELP
+        name, help=summary, description=description, epilog=f"example: {example}", formatter_class=HELP_FORMAT
     )
-    parser.add_argument(
-        "--datasets",
-        type=Path,
-        default=DEFAULT_ROOT,
-        metavar="DIR",
-        help="the datasets folder (default: the bundled one)",
-    )
-    if name != "activate":
+    if name != "init":
+        add_datasets_option(parser)
+    if name not in ("activate", "init"):
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(handler=handler)
     return parser
@@ -126,11 +142,12 @@ def _no_action(parser: argparse.ArgumentParser) -> int:
 
 def run_list(args) -> int:
     """bilateral datasets list."""
-    versions = list_versions(Catalog(args.datasets))
+    catalog = _catalog(args)
+    versions = list_versions(catalog)
     if args.json:
         print_json(versions)
         return EXIT_OK
-    table = Table(title=f"Dataset versions ({escape(str(args.datasets))})")
+    table = Table(title=f"Dataset versions ({escape(str(catalog.root))})")
     for column in ("dataset", "version", "rows", "created", "note"):
         table.add_column(column, overflow="fold")
     for v in versions:
@@ -147,7 +164,7 @@ def run_list(args) -> int:
 
 def run_show(args) -> int:
     """bilateral datasets show."""
-    shown = show_version(Catalog(args.datasets), args.name, args.version)
+    shown = show_version(_catalog(args), args.name, args.version)
     if args.json:
         print_json(shown)
         return EXIT_OK if not shown["integrity"] else EXIT_INVALID
@@ -166,6 +183,30 @@ def run_show(args) -> int:
     return EXIT_OK if not shown["integrity"] else EXIT_INVALID
 
 
+def _catalog(args) -> Catalog:
+    """The catalog a reading action uses; an interrupted writer's leftovers are cleaned first, and said."""
+    catalog = catalog_for(args)
+    cleaned = tidy(catalog.root)
+    if cleaned:
+        print(describe_cleaned(catalog.root, cleaned), file=sys.stderr)
+    return catalog
+
+
+def run_init(args) -> int:
+    """bilateral datasets init."""
+    try:
+        target = init_datasets(Catalog(bundled_datasets()), args.folder)
+    except VersionError as error:
+        return usage_error("datasets init", str(error))
+    except PermissionError as error:
+        return usage_error("datasets init", f"{args.folder}: {error.strerror}")
+    print(
+        f"copied the bundled datasets to {target}; commands run inside {args.folder} now use it "
+        f"(or pass --datasets {target})"
+    )
+    return EXIT_OK
+
+
 def run_add(args) -> int:
     """bilateral datasets add."""
     if not args.file.is_file():
@@ -175,7 +216,7 @@ def run_add(args) -> int:
     console = render.console()
     try:
         added = add_version(
-            Catalog(args.datasets),
+            writable_catalog_for(args),
             args.name,
             InputFile.from_path(args.file),
             args.version,
@@ -196,9 +237,12 @@ def run_add(args) -> int:
                 "sha256": added.sha256,
                 "activated": added.activated,
                 "warnings": added.warnings,
+                "cleaned": added.cleaned,
             }
         )
         return EXIT_OK
+    if added.cleaned:
+        print(describe_cleaned(added.directory.parent.parent, added.cleaned), file=sys.stderr)
     console.print(
         f"added {added.dataset} version {added.version}: {added.rows} rows, sha256 {added.sha256[:12]}, "
         f"in {escape(str(added.directory))}"
@@ -215,7 +259,7 @@ def run_add(args) -> int:
 
 def run_diff(args) -> int:
     """bilateral datasets diff."""
-    diff = diff_versions(Catalog(args.datasets), args.name, args.old, args.new)
+    diff = diff_versions(_catalog(args), args.name, args.old, args.new)
     if args.json:
         print_json(diff.as_dict())
         return EXIT_OK
@@ -243,7 +287,7 @@ def run_diff(args) -> int:
 def run_activate(args) -> int:
     """bilateral datasets activate."""
     try:
-        previous = activate_version(Catalog(args.datasets), args.name, args.version)
+        previous = activate_version(writable_catalog_for(args), args.name, args.version)
     except InvalidData as error:
         return invalid(render.console(), error, False, args.name)
     message = "already active" if previous == args.version else f"active (was {previous})"

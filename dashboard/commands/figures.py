@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dashboard.catalog import DEFAULT_ROOT
-from dashboard.commands.output import EXIT_OK, usage_error
+from dashboard.commands.base import (
+    EXIT_OK,
+    add_datasets_option,
+    add_version_option,
+    catalog_for,
+    parse_versions,
+)
+from dashboard.commands.output import usage_error
 
 DEFAULT_OUT = Path("reports")
 KNOWN_FORMATS = ("png", "svg", "pdf")
@@ -47,20 +53,8 @@ def register(subparsers) -> None:
         metavar="NAME",
         help="export only these figures (repeatable; default: every registered figure)",
     )
-    parser.add_argument(
-        "--version",
-        action="append",
-        default=[],
-        metavar="DATASET=V",
-        help="use version V of DATASET instead of the active one (repeatable)",
-    )
-    parser.add_argument(
-        "--datasets",
-        type=Path,
-        default=DEFAULT_ROOT,
-        metavar="DIR",
-        help="the datasets folder (default: the bundled one)",
-    )
+    add_version_option(parser)
+    add_datasets_option(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary (for scripts)")
     parser.set_defaults(handler=run_figures)
 
@@ -78,8 +72,6 @@ def parse_formats(text: str) -> list[str]:
 def run_figures(args) -> int:
     """bilateral figures."""
     # Imported here: Plotly, Kaleido and the figure builders cost time the other commands need not pay.
-    from dashboard.catalog import Catalog
-    from dashboard.cli import parse_versions
     from dashboard.figures.registry import registered
     from dashboard.processed import build
     from dashboard.report import write_report
@@ -94,7 +86,7 @@ def run_figures(args) -> int:
         return usage_error(
             "figures", f"unknown figure(s): {', '.join(unknown)}; known figures: {', '.join(specs)}"
         )
-    processed = build(Catalog(args.datasets), parse_versions(args.version))
+    processed = build(catalog_for(args), parse_versions(args.version))
     result = write_report(
         processed, args.out, names=args.only or None, formats=formats, specs=specs, quiet=args.quiet
     )

@@ -9,9 +9,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dashboard.commands.base import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from dashboard.errors import InvalidData
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "invalid", "print_json", "usage_error"]
 
 
 def print_json(payload) -> None:
