@@ -101,7 +101,7 @@ def test_a_good_native_file_gives_the_ledger_with_status_changes_first(data, loa
     shown = check_upload(data, data_url(TRADE_2002.read_bytes()), "article_2002.csv")
     assert "passed validation" in str(shown[0].children) and "Nothing was stored" in str(shown[0].children)
     ledger = table_rows(shown, "upload-ledger")
-    assert len(ledger) == len(loader(None).derived["ledger"])
+    assert len(ledger) == len(loader(None).derived.ledger)
     changes = table_rows(shown, "upload-changes")
     first = changes[0]
     assert first[0] == "US$20 bn of trade in 4-5 years (2003)" and " → " in first[1]
