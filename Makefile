@@ -7,7 +7,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test figures bench install install-dev system-deps validate targets lint clean
+# pytest's own cache goes nowhere: no test run leaves files in the repository (tests/conftest.py checks).
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+# The quick loop: no browser, nothing that starts servers, Kaleido or notebooks (markers in pyproject.toml).
+FAST_MARKERS := not browser and not slow
+LOCK_FLAGS ?=
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
+
+.PHONY: run test test-fast figures bench install install-dev system-deps validate targets lint typecheck lock clean
 
 run: install
 	$(VENV)/bin/bilateral serve --host $(HOST) --port $(PORT)
@@ -22,8 +30,13 @@ OUT ?= reports
 figures: install system-deps
 	$(VENV)/bin/bilateral figures --out $(OUT)
 
-test: install-dev system-deps
-	$(PY) -m pytest
+# CI runs this (.ci/run): lint and types, then every test, browser and slow ones included.
+test: install-dev system-deps lint
+	$(PYTEST)
+
+# Under a minute on 2 cores; two workers (pytest-xdist).
+test-fast: install-dev
+	$(PYTEST) -m "$(FAST_MARKERS)" -n 2
 
 # Every script under benchmarks/, each against a reference measured in the same run (load on 127.0.0.1 only,
 # bounded); writes benchmarks/results.json (kept out of git) and prints the table. About 6-10 minutes.
@@ -32,20 +45,33 @@ bench: install-dev system-deps
 
 lint: install-dev
 	$(VENV)/bin/ruff check dashboard tests benchmarks notebooks
+	$(VENV)/bin/ruff format --check dashboard tests benchmarks notebooks
+	$(MAKE) --no-print-directory typecheck
+
+typecheck: install-dev
+	$(VENV)/bin/mypy
 
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the locked versions (requirements*.lock, pip and setuptools included), then the package itself.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -r requirements.lock
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PIP) install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(PIP) install --quiet -r requirements-dev.lock
 	touch $@
+
+# Regenerate both lock files from pyproject.toml (same pins where still allowed; `make lock LOCK_FLAGS=--upgrade`
+# moves the unpinned transitive dependencies to their newest versions). The runtime lock is constrained by the
+# dev lock, so a package pinned in both has one version.
+lock: install-dev
+	$(PIP_COMPILE) --extra dev --output-file requirements-dev.lock pyproject.toml
+	$(PIP_COMPILE) --constraint requirements-dev.lock --output-file requirements.lock pyproject.toml
 
 # Debian's Chromium serves Kaleido and Playwright; never download a browser (no network but the registries).
 system-deps:
@@ -56,4 +82,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf .cache reports .pytest_cache
+	rm -rf .cache reports .pytest_cache .mypy_cache
