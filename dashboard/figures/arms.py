@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.registry import FigureParams, FigureSpec
+from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import PALETTE, add_subtitle, finish
 from dashboard.pipeline.arms import TO_CHINA, TOTAL_EXPORTS, vintages
 from dashboard.processed import Processed

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.registry import FigureParams, FigureSpec
+from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import PALETTE, add_subtitle, finish
 from dashboard.processed import Processed
 

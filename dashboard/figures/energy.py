@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.registry import FigureParams, FigureSpec
+from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import PALETTE, finish
 from dashboard.processed import Processed
 

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
-from dashboard.figures.registry import FigureParams, FigureSpec
+from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.processed import Processed
 
 DATASETS = ("targets", "trade", "energy")

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
-from dashboard.figures.registry import FigureParams, FigureSpec
+from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
 from dashboard.schemas.trade import EXPORTS, IMPORTS
