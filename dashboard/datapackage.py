@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.atomic import write_atomic
+
 DESCRIPTOR_NAME = "datapackage.json"
 
 
@@ -42,9 +44,7 @@ def main_resource(descriptor: dict) -> dict:
 
 def write_json_atomically(path: Path, payload: dict) -> None:
     """Write JSON to a temporary file beside `path`, then move it into place."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
 def seal(version_dir: Path) -> dict:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.atomic import write_atomic
 from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning
 from dashboard.locations import USER_CACHE, CacheDir, cache_folder
@@ -108,8 +108,8 @@ def _write_cache(cache_dir: Path | None, key: str, processed: Processed) -> None
         return
     try:
         Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        tmp = Path(cache_dir) / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(pickle.dumps(processed, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(Path(cache_dir) / f"{key}.pickle")
+        write_atomic(
+            Path(cache_dir) / f"{key}.pickle", pickle.dumps(processed, protocol=pickle.HIGHEST_PROTOCOL)
+        )
     except OSError:
         pass

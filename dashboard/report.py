@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dashboard import report_page
+from dashboard.atomic import write_atomic
 from dashboard.figures import style
 from dashboard.figures.registry import FigureSpec, registered
 from dashboard.figures.shown import shown_rows
@@ -30,7 +31,6 @@ from dashboard.static_export import (
     file_entry,
     kaleido_server,
     prepare,
-    write_atomic,
 )
 from dashboard.targets import ledger_records
 
@@ -112,9 +112,11 @@ def write_report(
     result.manifest = manifest(processed, exported, failed, formats, _now())
     html = report_page.page_html(**page_data(processed, exported, failed, result.manifest))
     result.manifest["report"] = file_entry(REPORT_NAME, "html", html.encode("utf-8"))
-    write_atomic(out_dir / REPORT_NAME, html.encode("utf-8"))
+    write_atomic(out_dir / REPORT_NAME, html, durable=True)
     write_atomic(
-        out_dir / MANIFEST_NAME, (json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n").encode()
+        out_dir / MANIFEST_NAME,
+        json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n",
+        durable=True,
     )
     if failed:
         raise FiguresFailed(result)
@@ -156,7 +158,7 @@ def export_figure(
     image = rendered.get(PAGE_FORMAT) or checked(PAGE_FORMAT, export(fig, PAGE_FORMAT))
     files = []
     for fmt, data in rendered.items():
-        write_atomic(out_dir / f"{spec.name}.{fmt}", data)
+        write_atomic(out_dir / f"{spec.name}.{fmt}", data, durable=True)
         files.append(file_entry(f"{spec.name}.{fmt}", fmt, data))
     source_ids = sorted(set(shown_rows(fig)["source_id"].dropna().astype(str)))
     return Exported(

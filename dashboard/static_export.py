@@ -1,11 +1,10 @@
-"""Images from figures for files: one Kaleido server (one Chromium) per batch, format checks, atomic writes."""
+"""Images from figures for files: one Kaleido server (one Chromium) per batch, format checks."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
-import secrets
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,19 +87,6 @@ def checked(fmt: str, data: bytes) -> bytes:
     if not isinstance(data, bytes) or not data.lstrip()[:8].startswith(MAGIC[fmt]):
         raise ExportFailed(f"the {fmt} image is empty or not {fmt}")
     return data
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a new temporary file beside `path` (mode 0666 less the umask), fsync it, rename it over `path`."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def file_entry(name: str, fmt: str, data: bytes) -> dict:

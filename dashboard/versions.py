@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.atomic import fsync_directory, replace_durably, write_durably
 from dashboard.catalog import CATALOG_NAME, Catalog, DatasetVersion
 from dashboard.datapackage import DESCRIPTOR_NAME, file_stats, main_resource
 from dashboard.diff import DatasetDiff, diff_versions
@@ -229,34 +230,6 @@ def _write_catalog(catalog: Catalog, name: str, version: str) -> None:
     replace_durably(path, _json(payload, indent=4))
 
 
-def write_durably(path: Path, data: bytes) -> None:
-    """Create `path` (never over an existing file) with `data`, flushed to disk."""
-    with path.open("xb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def replace_durably(path: Path, data: bytes) -> None:
-    """Replace `path` atomically: a temporary file beside it, fsync, os.replace, fsync of the folder."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        write_durably(temporary, data)
-        os.replace(temporary, path)
-        fsync_directory(path.parent)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def fsync_directory(path: Path) -> None:
-    """Flush a folder's entries (a rename is durable only once its folder is)."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _summary(dataset: DatasetVersion, active: str) -> dict:
     """One line of `datasets list`."""
     changelog = dataset.descriptor.get("changelog", [])
@@ -285,9 +258,7 @@ def init_datasets(source: Catalog, folder: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".datasets-{uuid.uuid4().hex[:8]}.tmp")
     try:
-        shutil.copytree(
-            source.root, staging, ignore=shutil.ignore_patterns(STAGING, "__pycache__")
-        )
+        shutil.copytree(source.root, staging, ignore=shutil.ignore_patterns(STAGING, "__pycache__"))
         copied = Catalog(staging)
         for name in copied.active_versions():
             for version in copied.versions(name):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
+
+from dashboard.atomic import write_atomic
 
 MEMO_SIZE = 256
 
@@ -76,8 +77,6 @@ def _write(path: Path, text: str) -> None:
     """Write atomically; an unwritable cache only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, text)
     except OSError:
         pass

@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 from kaleido.errors import KaleidoError
 
-from dashboard import report, static_export
+from dashboard import atomic, report
+from dashboard.atomic import write_atomic
 from dashboard.figures.registry import FigureSpec, registered
 from dashboard.processed import build
 from dashboard.report_page import bibliography, page_html
-from dashboard.static_export import ExportFailed, checked, write_atomic
+from dashboard.static_export import ExportFailed, checked
 
 FAKE_HEADERS = {
     "png": b"\x89PNG\r\n\x1a\n",
@@ -132,7 +133,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary_file(tmp_path, mon
     def refuse(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(static_export.os, "replace", refuse)
+    monkeypatch.setattr(atomic.os, "replace", refuse)
     with pytest.raises(OSError):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old" and leftovers(tmp_path) == []
