@@ -75,7 +75,7 @@ def diff_versions(catalog: Catalog, name: str, old: str, new: str) -> DatasetDif
 
 def _keyed(table: Table, key: list[str], kinds: dict[str, str]) -> dict[tuple, tuple[int, dict]]:
     """Each row (plain typed values) with its CSV line, by key; a repeated key is invalid data."""
-    rows = {}
+    rows: dict[tuple, tuple[int, dict]] = {}
     for line, record in zip(table.line_numbers, table.frame.to_dict("records")):
         row = {column: _plain(value, kinds.get(column)) for column, value in record.items()}
         k = tuple(row[c] for c in key)

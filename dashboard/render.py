@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from rich.console import Console
 from rich.table import Table
@@ -54,7 +55,7 @@ def warnings_table(console: Console, warnings) -> None:
     console.print(table)
 
 
-def ledger_table(console: Console, records: list[dict], versions: dict[str, str]) -> None:
+def ledger_table(console: Console, records: list[dict], versions: Mapping[str, str | None]) -> None:
     """The target ledger, one row per target, status coloured; notes below the table."""
     table = Table(title=f"Target ledger (trade {versions.get('trade')}, targets {versions.get('targets')})")
     for header in (

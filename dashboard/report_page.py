@@ -219,7 +219,7 @@ class _Quote(str):
     """A cell shown as a quotation."""
 
 
-def _table(headers, rows, numeric: set[int] = frozenset()) -> str:
+def _table(headers, rows, numeric: frozenset[int] | set[int] = frozenset()) -> str:
     """An HTML table; every cell escaped."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(

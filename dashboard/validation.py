@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -52,7 +53,7 @@ class ValidationReport:
         return not self.failures
 
 
-def validate_table(table: Table, integrity_problems: list[str] = ()) -> ValidationReport:
+def validate_table(table: Table, integrity_problems: Sequence[str] = ()) -> ValidationReport:
     """Check a table against its dataset's schema, lazily, so one report lists every failure."""
     dataset = table.version
     report = ValidationReport(

@@ -12,6 +12,8 @@ import pytest
 
 from dashboard.cli import build_parser
 
+pytestmark = pytest.mark.slow  # every test runs the console script in a new process
+
 BILATERAL = Path(sys.executable).parent / "bilateral"
 LEDGER_JSON_KEYS = {
     "target_id",

@@ -6,6 +6,8 @@ import jupytext
 import pytest
 from nbclient import NotebookClient
 
+pytestmark = pytest.mark.slow  # a Jupyter kernel per notebook
+
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9]*.py"))
 WATCHED = ("notebooks", "datasets", "reports", ".cache")  # where a careless notebook would write

@@ -69,7 +69,7 @@ def percent(value) -> str:
 
 
 def data_choices(
-    choices: dict[str, list[str]], chosen: dict[str, str], active_trade: str | None
+    choices: dict[str, list[str]], chosen: dict[str, str | None], active_trade: str | None
 ) -> dbc.Row | None:
     """Selects of the trade data version and the SIPRI vintage a page's charts are drawn on (None: no choice)."""
     labels = {ids.TRADE_CHOICE: "Trade data version", ids.VINTAGE_CHOICE: "SIPRI vintage (arms transfers)"}
@@ -125,7 +125,8 @@ def chart_card(spec: FigureSpec, figure: dict, processed: Processed) -> dbc.Card
         [
             dbc.CardHeader(header),
             dbc.CardBody(
-                [html.Div(graph, **{"data-chart": spec.name}), caption(spec, processed)], class_name="p-2"
+                [html.Div(graph, **{"data-chart": spec.name}), caption(spec, processed)],  # type: ignore[arg-type]  # data-* props are wildcards Div's signature does not list
+                class_name="p-2",
             ),
         ],
         class_name="mb-3 chart-card",

@@ -116,8 +116,8 @@ class AppData:
 
     def x_extent(self, name: str, view: View) -> tuple[float, float] | None:
         """The years a time chart shows: the view's range, else the span of its points' x (None: no numeric x)."""
-        if view.year_range and None not in view.year_range:
-            return view.year_range
+        if view.years:
+            return view.years
         key = (name, self._drawn_view(name, view))
         if key not in self._extents:
             xs = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 from dash import Patch
 
@@ -76,7 +78,7 @@ def year_range_patch(year_range: tuple[int, int] | None, clear_selection: bool =
     return patch
 
 
-def graph_config(name: str) -> dict:
+def graph_config(name: str) -> Any:  # dcc.Graph's Config TypedDict; a plain dict here
     """The mode bar: PNG export at the report's size, no Plotly logo, no lasso."""
     return {
         "displaylogo": False,

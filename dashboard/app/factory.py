@@ -41,7 +41,7 @@ def create_app(
         pages_folder="",
         assets_folder=str(ASSETS),
         title=pages.APP_TITLE,
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # None (no "Updating..." title) is documented; the stub says str
         suppress_callback_exceptions=True,
         on_error=on_error,
         compress=True,

@@ -87,7 +87,7 @@ def indicator_lines(
 ) -> dbc.ListGroup:
     """A line per indicator page: what it shows, its targets' statuses, and the latest actual of each measure."""
     targets = ledger[["measure", "unit", "status"]].to_dict("records")
-    latest = {}
+    latest: dict[str, tuple] = {}
     for measure, year, value in actuals[["measure", "year", "value"]].itertuples(index=False):
         if measure not in latest or year > latest[measure][0]:
             latest[measure] = (year, value)

@@ -79,7 +79,7 @@ def result_view(result: CheckResult, figure: dict) -> list:
         ledger_table(result.ledger, result.changes),
         html.Div(
             dcc.Graph(figure=figure, config=graph_config(UPLOAD_CHART), className="chart-graph"),
-            **{"data-chart": UPLOAD_CHART},
+            **{"data-chart": UPLOAD_CHART},  # type: ignore[arg-type]  # data-* props are wildcards Div's signature does not list
         ),
         warnings_list(result.warnings),
     ]

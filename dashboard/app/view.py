@@ -38,6 +38,12 @@ class View:
         start, end = min(start, end), max(start, end)
         return replace(self, year_range=None if (start, end) == (low, high) else (start, end))
 
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The year range when both ends are known (always, once clamped), else None."""
+        start, end = self.year_range or (None, None)
+        return None if start is None or end is None else (start, end)
+
     def with_year_range(self, year_range: tuple[int, int] | None, bounds: Bounds) -> View:
         """The same view showing `year_range` (None: everything)."""
         return replace(self, year_range=year_range).clamped(bounds)
@@ -49,12 +55,11 @@ class View:
 
     def params(self) -> FigureParams:
         """What the figure builders take from this view (the year range must be clamped first)."""
-        year_range = self.year_range if self.year_range and None not in self.year_range else None
-        return FigureParams(year_range=year_range, highlight_target=self.target, arms_vintage=self.vintage)
+        return FigureParams(year_range=self.years, highlight_target=self.target, arms_vintage=self.vintage)
 
     def search(self) -> str:
         """The query string, '?...' or '' for the default view."""
-        pairs = []
+        pairs: list[tuple[str, str | int]] = []
         if self.year_range is not None:
             pairs += [
                 (key, value) for key, value in zip((YEAR_FROM, YEAR_TO), self.year_range) if value is not None

@@ -198,7 +198,8 @@ def _slots(rows: pd.DataFrame) -> list[int]:
     slots = pd.Series(CENTRED[1][0], index=rows.index)
     for _, group in rows.groupby("year"):
         ordered = sorted(group.itertuples(), key=lambda r: (_span(r), r.kind, r.source_id))
-        clusters, top = [], -math.inf
+        clusters: list[list[int]] = []
+        top = -math.inf
         for row in ordered:
             low, high = (math.log10(v) for v in _span(row))
             if not clusters or low - top > CLUSTER_DECADES:

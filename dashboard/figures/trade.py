@@ -332,7 +332,7 @@ def _gap_annotation(fig: go.Figure, row: dict, look: dict, placed: list, last_ye
     latest = deadline is None or pd.isna(row["actual_at_deadline"])
     if latest:
         text = f"{text} in {int(row['actual_year'])}" + ("" if deadline is None else " (deadline open)")
-    x = int(row["actual_year"]) if latest else deadline
+    x = int(row["actual_year"]) if latest or deadline is None else deadline  # (deadline None implies latest)
     if pd.notna(row["actual_at_deadline"]):
         fig.add_shape(
             type="line",

@@ -124,23 +124,23 @@ class ByteScanner:
                 self.file, "line length", _too_long(int(lengths[first])), self.lines_done + first + 1
             )
         if self.expected_fields is not None:
-            self._check_field_counts(arr, starts, ends, lengths)
+            self._check_field_counts(arr, starts, ends, lengths, self.expected_fields)
         self.lines_done += len(ends)
 
-    def _check_field_counts(self, arr, starts, ends, lengths) -> None:
+    def _check_field_counts(self, arr, starts, ends, lengths, expected_fields: int) -> None:
         """Every line without quotes (and not blank) has as many fields as the header."""
         fields = np.add.reduceat(arr == self.delimiter, starts, dtype=np.int64) + 1
         plain = lengths > 1
         if QUOTE in arr:
             plain &= np.add.reduceat(arr == QUOTE, starts, dtype=np.int64) == 0
         numbers = self.lines_done + np.arange(1, len(ends) + 1)
-        bad = np.flatnonzero(plain & (fields != self.expected_fields) & (numbers > 1))
+        bad = np.flatnonzero(plain & (fields != expected_fields) & (numbers > 1))
         if bad.size:
             index = int(bad[0])
             raise refuse(
                 self.file,
                 "field count",
-                field_count_message(int(fields[index]), self.expected_fields),
+                field_count_message(int(fields[index]), expected_fields),
                 int(numbers[index]),
             )
 

@@ -115,15 +115,17 @@ def _cell_failures(file: str, line: int, cells, kinds: dict[str, str]) -> list[F
             continue
         kind = kinds.get(column)
         if kind in ("number", "integer"):
+            formula = formula_problem(cell)
             problem = (
-                ("formula", formula_problem(cell))
-                if formula_problem(cell)
+                ("formula", formula)
+                if formula
                 else (number_problem(cell) if kind == "number" else integer_problem(cell))
             )
         elif kind == "boolean":
             problem = None if cell in BOOLEAN_CELLS else ("boolean", f"'{cell}' is not true or false")
         else:
-            problem = ("formula", formula_problem(cell)) if cell.startswith("=") else None
+            formula = formula_problem(cell) if cell.startswith("=") else None
+            problem = ("formula", formula) if formula else None
         if problem:
             failures.append(Failure(file, line, column, *problem))
     return failures

@@ -17,9 +17,11 @@ TYPED_COLUMNS = ["line", "reporter", "flow", "year", "month", "value_usd"]
 def typed_rows(scan: Scan, file: str) -> tuple[pd.DataFrame, list[Failure], list[str]]:
     """The total rows as (line, reporter, flow, year, month 0 for annual rows or 1-12, value_usd), the failures
     of rows that cannot be used, and warnings for rows left out (re-exports, re-imports, other flows)."""
-    names, failures, skipped, rows, seen = scan.names, [], {}, [], {}
+    names, failures, rows = scan.names, [], []
+    skipped: dict[str, int] = {}
+    seen: dict[tuple, int] = {}
     for row in scan.totals().to_dict("records"):
-        problems = []
+        problems: list[tuple[str, str, str]] = []
         year = _year(row, names, problems)
         month = _month(row, names, year, problems)
         flow = scan.layout.flows.get(row["flow"])

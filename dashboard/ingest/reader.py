@@ -63,6 +63,7 @@ def read_trade_input(
         template = (catalog or Catalog()).resolve("trade")
         native = read_dataset_file(file, template)
         frame, lines = native.report.frame, native.table.line_numbers
+        assert frame is not None  # read_dataset_file returns only a validated file, with its typed frame
         notes = [_note(file.name, "input", text) for text in native.warnings]
         return TradeInput(
             file.name,

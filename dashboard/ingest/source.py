@@ -34,15 +34,22 @@ class InputFile:
     @property
     def size(self) -> int:
         """Size in bytes."""
-        return len(self.data) if self.data is not None else self.path.stat().st_size
+        return len(self.data) if self.data is not None else self._on_disk.stat().st_size
 
     def open(self) -> BinaryIO:
         """A binary stream over the content."""
-        return io.BytesIO(self.data) if self.data is not None else self.path.open("rb")
+        return io.BytesIO(self.data) if self.data is not None else self._on_disk.open("rb")
 
     def read_bytes(self) -> bytes:
         """The whole content."""
-        return self.data if self.data is not None else self.path.read_bytes()
+        return self.data if self.data is not None else self._on_disk.read_bytes()
+
+    @property
+    def _on_disk(self) -> Path:
+        """The path of a file that is not in memory (every InputFile has its bytes or a path)."""
+        if self.path is None:
+            raise ValueError(f"{self.name}: neither bytes nor a path")
+        return self.path
 
 
 class InputError(InvalidData):

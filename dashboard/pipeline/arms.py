@@ -24,6 +24,7 @@ class ChinaShareSchema(pa.DataFrameModel):
         unique = ["year"]  # noqa: RUF012 (pandera reads a list)
 
     @pa.dataframe_check
+    @classmethod
     def single_vintage(cls, df: pd.DataFrame) -> pd.Series:
         """Every row comes from the same vintage (vintages are never mixed)."""
         return df["vintage"] == df["vintage"].iloc[0] if len(df) else pd.Series([], dtype=bool)

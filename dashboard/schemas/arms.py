@@ -49,6 +49,7 @@ class ArmsSchema(pa.DataFrameModel):
         unique = ["year", "period_label", "series", "vintage", "source_id"]  # noqa: RUF012 (pandera reads a list)
 
     @pa.dataframe_check
+    @classmethod
     def one_value_per_series(cls, df: pd.DataFrame) -> pd.Series:
         """Exactly one value column is filled, and it is one the row's series allows."""
         filled = df[list(VALUE_COLUMNS)].notna()
@@ -60,6 +61,7 @@ class ArmsSchema(pa.DataFrameModel):
         return pd.Series(ok, index=df.index)
 
     @pa.dataframe_check
+    @classmethod
     def parties_match_series(cls, df: pd.DataFrame) -> pd.Series:
         """Supplier and recipient are the ones the series is about."""
         spec = df["series"].map(SERIES)
@@ -72,6 +74,7 @@ class ArmsSchema(pa.DataFrameModel):
         )
 
     @pa.dataframe_check
+    @classmethod
     def supplier_matches_year(cls, df: pd.DataFrame) -> pd.Series:
         """The supplier is the Soviet Union up to 1991 and Russia from 1992."""
         year = pd.to_numeric(df["year"], errors="coerce")
@@ -80,22 +83,26 @@ class ArmsSchema(pa.DataFrameModel):
         return ~soviet & ~russia
 
     @pa.dataframe_check
+    @classmethod
     def tiv_figures_have_tiv_basis(cls, df: pd.DataFrame) -> pd.Series:
         """TIV series and every row of a SIPRI vintage have measure_basis tiv."""
         sipri = df["series"].str.startswith("tiv_") | df["vintage"].str.startswith("sipri-")
         return ~sipri | (df["measure_basis"] == "tiv")
 
     @pa.dataframe_check
+    @classmethod
     def tiv_series_in_tiv_vintages(cls, df: pd.DataFrame) -> pd.Series:
         """Annual TIV series come only from the SIPRI TIV vintages, and those vintages hold only TIV series."""
         return df["series"].str.startswith("tiv_") == df["vintage"].isin(TIV_VINTAGES)
 
     @pa.dataframe_check
+    @classmethod
     def qualifier_matches_bound(cls, df: pd.DataFrame) -> pd.Series:
         """'more_than' goes with a lower bound alone (share_low_pct), 'exact' with no bound."""
         return (df["qualifier"] == "more_than") == df["share_low_pct"].notna()
 
     @pa.dataframe_check
+    @classmethod
     def period_label_names_year(cls, df: pd.DataFrame) -> pd.Series:
         """The stated period ends in or names the row's year."""
         return pd.Series(

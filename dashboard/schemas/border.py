@@ -84,11 +84,13 @@ class BorderSchema(pa.DataFrameModel):
         unique = KEY
 
     @pa.dataframe_check
+    @classmethod
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """value_low <= value <= value_high and value_low <= value_high wherever both are present."""
         return f.bounds_ordered(df["value_low"], df["value"], df["value_high"])
 
     @pa.dataframe_check
+    @classmethod
     def number_or_date(cls, df: pd.DataFrame) -> pd.Series:
         """A row holds either a number (value, low or high) with a unit, or a date_value with neither."""
         has_number = df[["value", "value_low", "value_high"]].notna().any(axis=1)
@@ -96,6 +98,7 @@ class BorderSchema(pa.DataFrameModel):
         return (has_number & has_unit & ~has_date) | (~has_number & ~has_unit & has_date)
 
     @pa.dataframe_check
+    @classmethod
     def bounds_match_qualifier(cls, df: pd.DataFrame) -> pd.Series:
         """'more_than' has a lower bound and no upper one; 'nearly' and 'up_to' an upper bound and no lower one."""
         lo, hi, q = df["value_low"].notna(), df["value_high"].notna(), df["qualifier"]
@@ -104,6 +107,7 @@ class BorderSchema(pa.DataFrameModel):
         return (~above | (lo & ~hi)) & (~below | (hi & ~lo))
 
     @pa.dataframe_check
+    @classmethod
     def troop_ceilings_add_up(cls, df: pd.DataFrame) -> pd.Series:
         """A total troop ceiling equals China's plus the joint side's ceiling of the same agreement and source.
 

@@ -85,11 +85,13 @@ class EnergySchema(pa.DataFrameModel):
         unique = PRIMARY_KEY
 
     @pa.dataframe_check
+    @classmethod
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """value_low <= value <= value_high wherever a bound is present."""
         return f.bounds_ordered(df["value_low"], df["value"], df["value_high"])
 
     @pa.dataframe_check
+    @classmethod
     def percent_at_most_100(cls, df: pd.DataFrame) -> pd.Series:
         """Shares in percent lie between 0 and 100 (value and bounds)."""
         pct = df["unit"] == "percent"
@@ -97,6 +99,7 @@ class EnergySchema(pa.DataFrameModel):
         return ~pct | (cols.isna() | (cols <= 100)).all(axis=1)
 
     @pa.dataframe_check
+    @classmethod
     def one_preferred_per_key(cls, df: pd.DataFrame) -> pd.Series:
         """At most one preferred row per (year, route, measure, unit); an empty year counts as one key."""
         counts = (
@@ -109,6 +112,7 @@ class EnergySchema(pa.DataFrameModel):
         return ~(df["preferred"].fillna(False).astype(bool) & (counts > 1))
 
     @pa.dataframe_check
+    @classmethod
     def reason_when_preferred(cls, df: pd.DataFrame) -> pd.Series:
         """A preferred row says why (non-blank preferred_reason)."""
         reason = df["preferred_reason"].fillna("").astype(str).str.strip() != ""

@@ -43,11 +43,13 @@ class EventsSchema(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check
+    @classmethod
     def date_parses(cls, df: pd.DataFrame) -> pd.Series:
         """The date is a real calendar date."""
         return _parsed(df).notna()
 
     @pa.dataframe_check
+    @classmethod
     def date_matches_precision(cls, df: pd.DataFrame) -> pd.Series:
         """Month precision falls on day 01; year precision on 01-01."""
         d = _parsed(df)
@@ -56,6 +58,7 @@ class EventsSchema(pa.DataFrameModel):
         return d.isna() | (month_ok & year_ok)
 
     @pa.dataframe_check
+    @classmethod
     def year_is_date_year(cls, df: pd.DataFrame) -> pd.Series:
         """year equals the year of date."""
         d = _parsed(df)

@@ -54,12 +54,14 @@ class MigrationSchema(pa.DataFrameModel):
         unique = KEY
 
     @pa.dataframe_check
+    @classmethod
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """persons_low <= persons <= persons_high (and low <= high), share_low_pct <= share_pct, where present."""
         persons = f.bounds_ordered(df["persons_low"], df["persons"], df["persons_high"])
         return persons & f.bounds_ordered(df["share_low_pct"], df["share_pct"], df["share_pct"])
 
     @pa.dataframe_check
+    @classmethod
     def persons_or_share(cls, df: pd.DataFrame) -> pd.Series:
         """Share measures carry a share and no persons; the other measures a persons value or range and no share."""
         has_persons = df[["persons", "persons_low", "persons_high"]].notna().any(axis=1)
@@ -68,6 +70,7 @@ class MigrationSchema(pa.DataFrameModel):
         return (is_share & has_share & ~has_persons) | (~is_share & has_persons & ~has_share)
 
     @pa.dataframe_check
+    @classmethod
     def bounds_match_qualifier(cls, df: pd.DataFrame) -> pd.Series:
         """'more_than' has a lower bound and no upper one; 'up_to' an upper bound and no lower one."""
         lo = df[["persons_low", "share_low_pct"]].notna().any(axis=1)

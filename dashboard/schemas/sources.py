@@ -29,6 +29,7 @@ class SourcesSchema(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check
+    @classmethod
     def locatable(cls, df: pd.DataFrame) -> pd.Series:
         """Each source can be found: a URL, a repository with path and commit, or an offset in the article."""
         in_repository = (
@@ -38,6 +39,7 @@ class SourcesSchema(pa.DataFrameModel):
         return df["url"].notna() | in_repository | in_article
 
     @pa.dataframe_check
+    @classmethod
     def article_ids_match_offsets(cls, df: pd.DataFrame) -> pd.Series:
         """An article source's id is article-<char_offset>, and it quotes the article."""
         is_article = df["source_id"].str.startswith(ARTICLE_PACK_FILES_PREFIX)

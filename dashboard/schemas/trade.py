@@ -34,17 +34,20 @@ class TradeSchema(pa.DataFrameModel):
         unique = KEY
 
     @pa.dataframe_check
+    @classmethod
     def low_le_value_le_high(cls, df: pd.DataFrame) -> pd.Series:
         """value_low <= value <= value_high wherever both sides are present."""
         return f.bounds_ordered(df["value_low_usd_bn"], df["value_usd_bn"], df["value_high_usd_bn"])
 
     @pa.dataframe_check
+    @classmethod
     def states_something(cls, df: pd.DataFrame) -> pd.Series:
         """Each row gives a level, a bound or a change."""
         columns = ["value_usd_bn", "value_low_usd_bn", "value_high_usd_bn", "yoy_change_pct"]
         return df[columns].notna().any(axis=1)
 
     @pa.dataframe_check
+    @classmethod
     def preferred_rows_have_level_and_reason(cls, df: pd.DataFrame) -> pd.Series:
         """A preferred row has a level and says why it is preferred."""
         return ~df["preferred"].fillna(False).astype(bool) | (
@@ -52,6 +55,7 @@ class TradeSchema(pa.DataFrameModel):
         )
 
     @pa.dataframe_check
+    @classmethod
     def one_preferred_per_year_and_measure(cls, df: pd.DataFrame) -> pd.Series:
         """At most one preferred row per year and measure."""
         preferred = df["preferred"].fillna(False).astype(bool)

@@ -2,8 +2,12 @@
 
 import json
 
+import pytest
+
 from tests.check.helpers import run, tree_digest
 from tests.check.synthetic import TRADE_CSV
+
+pytestmark = pytest.mark.slow  # every test runs the console script in a new process
 
 TRADE_2002 = TRADE_CSV.parent.parent / "2002" / "trade.csv"
 

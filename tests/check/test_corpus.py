@@ -68,6 +68,7 @@ def test_check_refuses_the_file_with_its_message(capsys, name):
     _assert_refused(code, captured.out, captured.err, path, EXPECTED[name])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", THROUGH_THE_SCRIPT)
 def test_check_through_the_console_script(scripted, name):
     _assert_refused(*scripted[name], CORPUS / "files" / name, EXPECTED[name])
@@ -105,6 +106,7 @@ def test_datasets_add_refuses_the_file_and_writes_nothing(datasets_copy, capsys,
     assert tree_digest(datasets_copy) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", THROUGH_THE_SCRIPT[:4])
 def test_datasets_add_through_the_console_script(datasets_copy, name):
     before = tree_digest(datasets_copy)
@@ -125,6 +127,7 @@ def test_datasets_add_through_the_console_script(datasets_copy, name):
     assert tree_digest(datasets_copy) == before
 
 
+@pytest.mark.slow  # needs the scripted runs
 def test_the_bundled_datasets_are_unchanged(scripted, bundled_digest):
     """Every file under datasets/ has the sha256 it had before, and every CSV the one its descriptor records."""
     assert tree_digest(DEFAULT_ROOT) == bundled_digest

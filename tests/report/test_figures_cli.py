@@ -19,6 +19,8 @@ from dashboard.processed import build
 from dashboard.report import FiguresFailed, write_report
 from dashboard.static_export import ExportFailed, kaleido_server
 
+pytestmark = pytest.mark.slow  # Chromium through Kaleido, and the console script in new processes
+
 BILATERAL = Path(sys.executable).parent / "bilateral"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 FEW = ["trade_pledges", "ledger_attainment"]

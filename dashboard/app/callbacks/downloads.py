@@ -40,8 +40,8 @@ def csv_download(data: AppData, name: str, search: str | None) -> dict:
 def csv_frame(data: AppData, name: str, view: View) -> pd.DataFrame:
     """The points the chart shows (inside the year range on a time chart), their sources attached, formulas neutralised."""
     rows = shown_rows(data.figure(name, view))
-    if data.specs[name].follows_year_range and view.year_range:
-        rows = rows[in_years(rows["x"], view.year_range)]
+    if data.specs[name].follows_year_range and view.years:
+        rows = rows[in_years(rows["x"], view.years)]
     return neutralise_formulas(with_sources(rows, data.processed(view).frames["sources"]))
 
 

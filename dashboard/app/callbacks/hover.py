@@ -38,7 +38,7 @@ def mark_year(data: AppData, search: str | None, trigger, hovers: list, charts: 
         raise PreventUpdate
     year = hovered_year(hovers[charts.index(trigger)])
     view = data.view(search)
-    patches = []
+    patches: list = []  # no_update or a Patch per chart
     for chart in charts:
         if chart == trigger:
             patches.append(no_update)
@@ -46,7 +46,8 @@ def mark_year(data: AppData, search: str | None, trigger, hovers: list, charts: 
         extent = (
             data.x_extent(chart["name"], view) if year is not None and chart["name"] in data.specs else None
         )
-        patches.append(hover_patch(year if extent and extent[0] <= year <= extent[1] else None))
+        shown = year is not None and extent is not None and extent[0] <= year <= extent[1]
+        patches.append(hover_patch(year if shown else None))
     return patches
 
 

@@ -61,8 +61,9 @@ def set_year_range(
     props = {key.rsplit(".", 1)[-1] for key in triggered_props or ()}
     if trigger == ids.URL or trigger is None:
         wanted = list(view.year_range or bounds)
-        patches = [year_range_patch(view.year_range) for _ in charts]
+        patches = [year_range_patch(view.years) for _ in charts]
         return (no_update if slider_value == wanted else wanted), no_update, patches
+    year_range: tuple[int, int] | None
     if trigger == ids.YEAR_SLIDER:
         year_range = _ordered(slider_value, bounds)
         source = None
@@ -79,7 +80,7 @@ def set_year_range(
     new_view = view.with_year_range(year_range, bounds)
     wanted = list(new_view.year_range or bounds)
     new_search = new_view.search()
-    patches = [year_range_patch(new_view.year_range, clear_selection=chart == source) for chart in charts]
+    patches = [year_range_patch(new_view.years, clear_selection=chart == source) for chart in charts]
     return (
         (no_update if slider_value == wanted else wanted),
         (no_update if new_search == (search or "") else new_search),
@@ -93,8 +94,7 @@ def years_of_selection(selected: dict | None, bounds: Bounds) -> tuple[int, int]
         return None
     span = (selected.get("range") or {}).get("x")
     if not span:
-        xs = [year_number(p.get("x")) for p in selected.get("points", ())]
-        xs = [x for x in xs if x is not None]
+        xs = [x for x in (year_number(p.get("x")) for p in selected.get("points", ())) if x is not None]
         span = [min(xs), max(xs)] if xs else None
     return _whole_years(span, bounds) if span else None
 
@@ -111,8 +111,8 @@ def years_of_relayout(relayout: dict | None, bounds: Bounds) -> tuple[int, int] 
 
 def _whole_years(span, bounds: Bounds) -> tuple[int, int] | None:
     """The whole years inside [a, b]; the nearest year when the span holds none."""
-    numbers = [year_number(v) for v in span]
-    if None in numbers:
+    numbers = [n for n in (year_number(v) for v in span) if n is not None]
+    if len(numbers) != len(span):
         return None
     a, b = sorted(numbers)
     start, end = math.ceil(a), math.floor(b)
