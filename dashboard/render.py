@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from rich.console import Console
 from rich.table import Table
 
+from dashboard.formatting import number as _num
+from dashboard.formatting import years_late_short
+
 MIN_PIPE_WIDTH = 140
 STATUS_STYLE = {
     "met": "green",
@@ -76,7 +79,7 @@ def ledger_table(console: Console, records: list[dict], versions: Mapping[str, s
             if r["target_value"] is not None
             else f"{_num(r['target_low'])}-{_num(r['target_high'])}"
         )
-        late = "" if r["years_late"] is None else f" ({r['years_late']:+d} y)"
+        late = "" if r["years_late"] is None else f" ({years_late_short(r['years_late'])})"
         growth = (
             ""
             if r["required_cagr_pct"] is None
@@ -105,11 +108,6 @@ def console() -> Console:
     """A console for the CLI: the terminal's width (or $COLUMNS), else a wide page for files and pipes."""
     plain = Console()
     return plain if plain.is_terminal or "COLUMNS" in os.environ else Console(width=MIN_PIPE_WIDTH)
-
-
-def _num(value, digits: int = 2) -> str:
-    """A number for a table cell; blank when missing."""
-    return "" if value is None else f"{value:,.{digits}f}".rstrip("0").rstrip(".")
 
 
 def _text(value) -> str:

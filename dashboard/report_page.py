@@ -8,6 +8,9 @@ from html import escape
 
 import pandas as pd
 
+from dashboard.formatting import number as _num
+from dashboard.formatting import percent, years_late_short
+
 LINK_SCHEMES = ("https://", "http://")
 CSS = """
 body{font-family:"Liberation Sans",Arial,sans-serif;margin:2rem auto;max-width:1240px;color:#111;padding:0 1rem}
@@ -156,7 +159,7 @@ def _ledger_table(records: list[dict]) -> str:
             if r["target_value"] is not None
             else f"{_num(r['target_low'])}-{_num(r['target_high'])}"
         )
-        late = "" if r["years_late"] is None else f" ({r['years_late']:+d} y)"
+        late = "" if r["years_late"] is None else f" ({years_late_short(r['years_late'])})"
         growth = (
             ""
             if r["required_cagr_pct"] is None
@@ -245,11 +248,6 @@ def _text(value) -> str:
     return str(value)
 
 
-def _num(value, digits: int = 2) -> str:
-    """A number without needless decimals; blank when missing."""
-    return "" if value is None else f"{value:,.{digits}f}".rstrip("0").rstrip(".")
-
-
 def _pct(value) -> str:
     """A percentage to one decimal; 'n/a' when missing."""
-    return "n/a" if value is None else f"{_num(value, 1)}%"
+    return percent(value, 1, missing="n/a")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -12,6 +10,7 @@ from dashboard.app import ids
 from dashboard.app.display import graph_config
 from dashboard.figures.registry import FigureSpec
 from dashboard.figures.style import STATUS_COLOURS
+from dashboard.formatting import MISSING, amount, is_missing
 from dashboard.processed import Processed
 
 STATUS_LABELS = {
@@ -23,8 +22,6 @@ STATUS_LABELS = {
     "deterioration": "↓ deterioration",
     "no_observation": "? no observation",
 }
-UNIT_FORMATS = {"usd_bn": "US${} bn", "mt": "{} Mt", "bcm": "{} bcm", "troops": "{} troops"}
-MISSING = "–"
 DEFAULT_VINTAGE = "newest"
 
 
@@ -39,17 +36,9 @@ def status_badge(status: str) -> dbc.Badge:
     )
 
 
-def amount(value, unit: str | None) -> str:
-    """A value with its unit: 20 usd_bn -> 'US$20 bn', 130400 troops -> '130,400 troops'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return MISSING
-    text = f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    return UNIT_FORMATS.get(unit or "", "{} " + (unit or "")).format(text).strip()
-
-
 def shortfall(value, unit: str | None) -> str:
     """A shortfall with its unit; a negative one (the target exceeded) says so."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value >= 0:
+    if is_missing(value) or value >= 0:
         return amount(value, unit)
     return f"exceeded by {amount(-value, unit)}"
 
@@ -59,13 +48,6 @@ def goal(row: dict) -> str:
     if pd.notna(row["target_value"]):
         return amount(row["target_value"], row["unit"])
     return f"{amount(row['target_low'], row['unit'])} to {amount(row['target_high'], row['unit'])}"
-
-
-def percent(value) -> str:
-    """A percentage rounded to a whole number, or a dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return MISSING
-    return f"{value:,.0f}%"
 
 
 def data_choices(

@@ -9,8 +9,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.app import ids
-from dashboard.app.components import amount, goal, percent, shortfall, status_badge
+from dashboard.app.components import goal, shortfall, status_badge
 from dashboard.app.view import View, href
+from dashboard.formatting import amount, percent, years_late
 
 # Which page draws the chart of a target, by the prefix of the target's measure.
 MEASURE_PAGES = (
@@ -62,7 +63,7 @@ def _ledger_row(row: dict, view: View, paths: dict[str, str]) -> html.Tr:
         actual += f" ({row['actual_year']})"
     reached = "–" if pd.isna(row["first_reached_year"]) else str(row["first_reached_year"])
     if pd.notna(row["years_late"]) and row["years_late"]:
-        reached += f" ({abs(row['years_late'])} years {'late' if row['years_late'] > 0 else 'early'})"
+        reached += f" ({years_late(row['years_late'])})"
     link = dcc.Link(
         row["title"],
         href=target_href(row, view, paths),

@@ -13,11 +13,9 @@ from dash import dcc, html
 from dashboard.app import ids
 from dashboard.app.components import (
     DEFAULT_VINTAGE,
-    amount,
     chart_card,
     data_choices,
     goal,
-    percent,
     status_badge,
 )
 from dashboard.app.data import AppData, arms_vintages, version_choices
@@ -25,6 +23,7 @@ from dashboard.app.overview import indicator_lines, ledger_table
 from dashboard.app.upload import upload_card
 from dashboard.app.view import View, href, parse_query
 from dashboard.errors import BilateralError
+from dashboard.formatting import amount, percent
 from dashboard.processed import Processed
 
 APP_TITLE = "Sino-Russian bilateral indicators"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.app.components import MISSING, amount, goal, percent, shortfall, status_badge
+from dashboard.app.components import goal, shortfall, status_badge
 from dashboard.app.display import graph_config
 from dashboard.check import CheckResult
 from dashboard.consistency import ConsistencyWarning
+from dashboard.formatting import MISSING, amount, percent
 from dashboard.validation import Failure
 
 REPORT_HEADINGS = ("File", "Line", "Column", "Check", "Value / message")

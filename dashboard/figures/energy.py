@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import PALETTE, finish
+from dashboard.formatting import percent
 from dashboard.processed import Processed
 
 GAS_TARGET = "power_of_siberia_38bcm_a_year"
@@ -269,7 +270,7 @@ def _verdict(fig: go.Figure, target: dict, unit: str) -> None:
     if pd.notna(target.get("shortfall")):
         parts.append(f"{target['shortfall']:g} {unit} short of {target['target_value']:g}")
     if pd.notna(target.get("attainment_pct")):
-        parts.append(f"{target['attainment_pct']:.0f}% attained")
+        parts.append(f"{percent(target['attainment_pct'])} attained")
     if target.get("notes"):
         parts.append(str(target["notes"]))
     fig.add_annotation(

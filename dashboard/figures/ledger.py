@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import style
 from dashboard.figures.spec import FigureParams, FigureSpec
+from dashboard.formatting import number, percent
 from dashboard.processed import Processed
 
 DATASETS = ("targets", "trade", "energy")
@@ -94,7 +95,7 @@ def _status_bars(rows: pd.DataFrame, status: str, highlight: str | None) -> go.B
                 "width": [3.0 if highlight is not None and c else 0.5 for c in chosen],
             },
         },
-        text=[f"{label} · {value:.0f}%" if value is not None else "" for value in x],
+        text=[f"{label} · {percent(value)}" if value is not None else "" for value in x],
         textposition="outside",
         cliponaxis=False,
         customdata=[_customdata(row, label) for row in rows.to_dict("records")],
@@ -117,18 +118,13 @@ def _detail(row: dict) -> str:
     """'actual 8 US$ bn (2000) against 20 US$ bn', or why there is no actual."""
     unit = UNIT_LABELS.get(row["unit"], row["unit"])
     if pd.notna(row["target_value"]):
-        goal = _fmt(row["target_value"])
+        goal = number(row["target_value"])
     else:
-        goal = f"{_fmt(row['target_low'])}-{_fmt(row['target_high'])}"
+        goal = f"{number(row['target_low'])}-{number(row['target_high'])}"
     if pd.isna(row["actual_at_deadline"]):
         return f"target {goal} {unit}; no actual in the data"
     year = "" if pd.isna(row["actual_year"]) else f" ({int(row['actual_year'])})"
-    return f"actual {_fmt(row['actual_at_deadline'])} {unit}{year} against {goal} {unit}"
-
-
-def _fmt(value: float) -> str:
-    """A number without needless decimals."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"actual {number(row['actual_at_deadline'])} {unit}{year} against {goal} {unit}"
 
 
 def _draw(processed: Processed, params: FigureParams) -> go.Figure:

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import style
 from dashboard.figures.spec import FigureParams, FigureSpec
+from dashboard.formatting import short_number, usd_bn, years_late
 from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
 from dashboard.schemas.trade import EXPORTS, IMPORTS
@@ -300,7 +301,7 @@ def _first_reached(row: dict, points: dict, look: dict, common: dict) -> list[go
     found = [(int(year), text) for year, text in marks if pd.notna(year) and int(year) in points]
     if not found:
         return []
-    late = "" if pd.isna(row["years_late"]) else f" ({int(row['years_late']):+d} years against the deadline)"
+    late = "" if pd.isna(row["years_late"]) else f" ({years_late(int(row['years_late']))})"
     return [
         go.Scatter(
             x=[year for year, _ in found],
@@ -328,7 +329,10 @@ def _gap_annotation(fig: go.Figure, row: dict, look: dict, placed: list, last_ye
     deadline, threshold = _deadline_year(row), _threshold(row)
     text = _gap_phrase(row["shortfall"])
     if pd.notna(row["target_high"]) and pd.notna(row["shortfall_high"]):
-        text = f"{text} to {_fmt(row['target_low'])}; {_gap_phrase(row['shortfall_high'])} to {_fmt(row['target_high'])}"
+        text = (
+            f"{text} to {short_number(row['target_low'])}; {_gap_phrase(row['shortfall_high'])} "
+            f"to {short_number(row['target_high'])}"
+        )
     latest = deadline is None or pd.isna(row["actual_at_deadline"])
     if latest:
         text = f"{text} in {int(row['actual_year'])}" + ("" if deadline is None else " (deadline open)")
@@ -456,8 +460,8 @@ def _revision_text(year: int, group: pd.DataFrame) -> str:
     first, last = float(group["value_usd_bn"].iloc[0]), float(group["value_usd_bn"].iloc[-1])
     pct = float(group["revision_pct"].iloc[0])
     if float(group["revision_usd_bn"].iloc[0]) == 0:
-        return f"{year}: {_fmt(first)}, unrevised"
-    return f"{year}: {_fmt(first)} -> {_fmt(last)}, {pct:+.1f}%"
+        return f"{year}: {short_number(first)}, unrevised"
+    return f"{year}: {short_number(first)} -> {short_number(last)}, {pct:+.1f}%"
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
@@ -487,19 +491,13 @@ def _threshold(row: dict) -> float:
 def _gap_phrase(shortfall: float) -> str:
     """'gap US$12 bn' or 'exceeded by US$36.8 bn'."""
     if shortfall > 0:
-        return f"gap US${_fmt(shortfall)} bn"
-    return f"exceeded by US${_fmt(-shortfall)} bn" if shortfall < 0 else "met exactly"
+        return f"gap {usd_bn(shortfall)}"
+    return f"exceeded by {usd_bn(-shortfall)}" if shortfall < 0 else "met exactly"
 
 
 def _first_source(source_ids: str) -> str:
     """The first of ';'-separated source ids."""
     return source_ids.split(";")[0].strip()
-
-
-def _fmt(value: float) -> str:
-    """A number without needless decimals: one decimal from 10 up, two below (12, 21.9, 4.55, 5.72)."""
-    text = f"{float(value):,.1f}" if abs(value) >= 10 else f"{float(value):,.2f}"
-    return text.rstrip("0").rstrip(".")
 
 
 def _rgba(colour: str, alpha: float) -> str:

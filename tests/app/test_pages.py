@@ -7,11 +7,12 @@ import pytest
 from dash import dcc
 
 from dashboard.app import create_app, ids
-from dashboard.app.components import amount, shortfall, status_badge
+from dashboard.app.components import shortfall, status_badge
 from dashboard.app.data import AppData
 from dashboard.app.factory import MAX_REQUEST_BYTES
 from dashboard.app.overview import page_of_target
 from dashboard.app.pages import PAGES, chart_layout, overview_layout
+from dashboard.formatting import amount
 from tests.app.conftest import SPECS
 
 TRADE = next(page for page in PAGES if page.key == "trade")

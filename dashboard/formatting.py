@@ -1,0 +1,58 @@
+"""Numbers in words for people, written once: amounts with units, percentages and years late or early, as the
+app, the figures, the report and the CLI show them."""
+
+from __future__ import annotations
+
+import math
+
+MISSING = "–"
+UNIT_FORMATS = {"usd_bn": "US${} bn", "mt": "{} Mt", "bcm": "{} bcm", "troops": "{} troops"}
+
+
+def is_missing(value) -> bool:
+    """True for None and NaN (pandas' missing numbers)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value, digits: int = 2, missing: str = "") -> str:
+    """A number with thousands separators and without needless decimals: 8.0 -> '8', 1234.5 -> '1,234.5'."""
+    if is_missing(value):
+        return missing
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def short_number(value) -> str:
+    """A number for a chart: one decimal from 10 up, two below, none needless (12, 21.9, 4.55, 5.72)."""
+    return number(float(value), 1 if abs(value) >= 10 else 2)
+
+
+def amount(value, unit: str | None) -> str:
+    """A value with its unit: 20 usd_bn -> 'US$20 bn', 130400 troops -> '130,400 troops'; a dash when missing."""
+    if is_missing(value):
+        return MISSING
+    text = f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return UNIT_FORMATS.get(unit or "", "{} " + (unit or "")).format(text).strip()
+
+
+def usd_bn(value) -> str:
+    """US dollars in billions for a chart: 12 -> 'US$12 bn', 36.8 -> 'US$36.8 bn'."""
+    return f"US${short_number(value)} bn"
+
+
+def percent(value, digits: int = 0, missing: str = MISSING) -> str:
+    """A percentage without needless decimals: 40.2 -> '40%', with digits=1 12.25 -> '12.2%'."""
+    return missing if is_missing(value) else f"{number(value, digits)}%"
+
+
+def years_late(years: int) -> str:
+    """Years after (or before) a deadline in words: 1 -> '1 year late', -2 -> '2 years early', 0 -> 'on time'."""
+    if years == 0:
+        return "on time"
+    count = abs(int(years))
+    return f"{count} year{'' if count == 1 else 's'} {'late' if years > 0 else 'early'}"
+
+
+def years_late_short(years: int) -> str:
+    """Years late or early signed, for a dense table: 4 -> '+4 y', -1 -> '-1 y'."""
+    return f"{int(years):+d} y"
