@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH, PALETTE
+from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH, PALETTE, year_span
 
 HOVER_LINE_NAME = "hover_year"
 HOVER_LINE_INDEX = 0  # the app puts the hover line first among a time chart's shapes
@@ -37,7 +37,7 @@ def with_year_range(shown: dict, year_range: tuple[int, int] | None) -> dict:
 
 def x_range(year_range: tuple[int, int]) -> dict:
     """The x-axis settings that show whole years start..end."""
-    return {"range": [year_range[0] - 0.5, year_range[1] + 0.5], "autorange": False}
+    return {"range": year_span(year_range), "autorange": False}
 
 
 def hover_line(year: float | None) -> dict:

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, add_subtitle, finish
+from dashboard.figures.style import PALETTE, add_subtitle, finish, year_axis
 from dashboard.pipeline.arms import TO_CHINA, TOTAL_EXPORTS, vintages
 from dashboard.processed import Processed
 
@@ -266,13 +266,9 @@ def _period_length(label: str) -> int:
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
-    """Set the x-axis to the year range (data kept, the app zooms) and keep the view across updates."""
-    if year_range is not None:
-        fig.update_xaxes(range=[year_range[0] - 0.5, year_range[1] + 0.5])
+    """The shared year axis, a tick every five years over a wide range and every year over a narrow one."""
     wide = year_range is None or year_range[1] - year_range[0] > 15
-    fig.update_xaxes(tickformat="d", dtick=5 if wide else 1)
-    fig.update_layout(uirevision="keep")
-    return fig
+    return year_axis(fig, year_range, dtick=5 if wide else 1)
 
 
 # --- registry adapters --------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, finish
+from dashboard.figures.style import PALETTE, finish, year_axis
 from dashboard.formatting import percent
 from dashboard.processed import Processed
 
@@ -289,13 +289,9 @@ def _verdict(fig: go.Figure, target: dict, unit: str) -> None:
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None, years: pd.Series) -> go.Figure:
-    """Set the x-axis to the year range (data kept, the app zooms), whole-year ticks, and keep the view."""
-    if year_range is not None:
-        fig.update_xaxes(range=[year_range[0] - 0.5, year_range[1] + 0.5])
+    """The shared year axis, a tick every year when the years shown span a dozen or fewer."""
     span = (year_range[1] - year_range[0]) if year_range else (years.max() - years.min() if len(years) else 0)
-    fig.update_xaxes(tickformat="d", dtick=1 if span <= 12 else None)
-    fig.update_layout(uirevision="keep")
-    return fig
+    return year_axis(fig, year_range, dtick=1 if span <= 12 else None)
 
 
 # --- registry adapters --------------------------------------------------------------------------------------

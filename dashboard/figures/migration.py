@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, add_subtitle, finish
+from dashboard.figures.style import PALETTE, add_subtitle, finish, year_axis
 from dashboard.processed import Processed
 
 SHARE_MEASURE = "visa_compliance_share"
@@ -112,7 +112,7 @@ def migration_ranges(
         "arrow: one-sided bounds ('more than', 'up to'). Each figure's territory is in its label "
         "and hover",
     )
-    return _year_axis(fig, year_range)
+    return year_axis(fig, year_range)
 
 
 def visa_compliance(
@@ -169,7 +169,7 @@ def visa_compliance(
         "Share leaving within the time their visas allowed. A lower bound is drawn as an open "
         "triangle over the span it covers, shaded up to 100%",
     )
-    return _year_axis(fig, year_range)
+    return year_axis(fig, year_range)
 
 
 # --- private helpers: migration_ranges ----------------------------------------------------------------------
@@ -323,15 +323,6 @@ def _period_end(label: str, year: int) -> int:
     """The last year of a 'YYYY-YYYY' period, else the row's year."""
     match = re.fullmatch(r"(\d{4})-(\d{4})", str(label))
     return int(match.group(2)) if match else int(year)
-
-
-def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
-    """Set the x-axis to the year range (data kept, the app zooms) and keep the view across updates."""
-    if year_range is not None:
-        fig.update_xaxes(range=[year_range[0] - 0.5, year_range[1] + 0.5])
-    fig.update_xaxes(tickformat="d")
-    fig.update_layout(uirevision="keep")
-    return fig
 
 
 # --- registry adapters --------------------------------------------------------------------------------------

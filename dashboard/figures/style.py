@@ -79,3 +79,18 @@ def finish(
 def add_subtitle(fig: go.Figure, text: str) -> None:
     """A subtitle under the title (the shared top margin holds it above the legend)."""
     fig.update_layout(title_subtitle_text=text, title_subtitle_font_size=12)
+
+
+def year_span(year_range: tuple[int, int]) -> list[float]:
+    """The x-axis range that shows whole years start..end: half a year of room either side."""
+    return [year_range[0] - 0.5, year_range[1] + 0.5]
+
+
+def year_axis(fig: go.Figure, year_range: tuple[int, int] | None, dtick: int | None = None) -> go.Figure:
+    """Whole years on the x axis (a tick every `dtick` years, or plotly's choice), limited to `year_range` (data
+    kept: the app zooms), and the reader's zoom kept across updates."""
+    if year_range is not None:
+        fig.update_xaxes(range=year_span(year_range))
+    fig.update_xaxes(tickformat="d", **({} if dtick is None else {"dtick": dtick}))
+    fig.update_layout(uirevision="keep")
+    return fig

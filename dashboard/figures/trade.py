@@ -58,7 +58,7 @@ def pledges_figure(
         source_line="Sources: source id of every point on hover; targets: first source of each pledge",
         versions=versions,
     )
-    return _year_axis(fig, year_range)
+    return style.year_axis(fig, year_range)
 
 
 def flows_figure(
@@ -81,7 +81,7 @@ def flows_figure(
         source_line="Sources: source id of every point on hover; gaps in a line are years without a source",
         versions=versions,
     )
-    return _year_axis(fig, year_range)
+    return style.year_axis(fig, year_range)
 
 
 def customs_figure(
@@ -128,7 +128,7 @@ def customs_figure(
         versions=versions,
         source_line="Sources: source id of every point on hover; every sourced figure shown, none averaged",
     )
-    return _year_axis(fig, year_range)
+    return style.year_axis(fig, year_range)
 
 
 def vintages_figure(
@@ -167,7 +167,7 @@ def vintages_figure(
         versions=versions,
         source_line="Sources: source id of every point on hover; both trade versions are validated",
     )
-    return _year_axis(fig, year_range)
+    return style.year_axis(fig, year_range)
 
 
 # --- private helpers -------------------------------------------------------------------------------------------
@@ -462,15 +462,6 @@ def _revision_text(year: int, group: pd.DataFrame) -> str:
     if float(group["revision_usd_bn"].iloc[0]) == 0:
         return f"{year}: {short_number(first)}, unrevised"
     return f"{year}: {short_number(first)} -> {short_number(last)}, {pct:+.1f}%"
-
-
-def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
-    """Whole years on the x axis, limited to year_range (data kept), and zoom kept across updates."""
-    fig.update_xaxes(tickformat="d")
-    if year_range is not None:
-        fig.update_xaxes(range=[year_range[0] - 0.5, year_range[1] + 0.5])
-    fig.update_layout(uirevision="keep")
-    return fig
 
 
 def _version_label(version: str) -> str:
