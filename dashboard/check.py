@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -13,13 +12,15 @@ from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning
 from dashboard.ingest.reader import TradeInput, read_trade_input
 from dashboard.ingest.source import InputFile
+from dashboard.locations import USER_CACHE, CacheDir
 from dashboard.pipeline.derive import ledger_actuals
 from dashboard.pipeline.trade import LEDGER_MEASURE
-from dashboard.locations import USER_CACHE, CacheDir
 from dashboard.processed import Processed, build
 from dashboard.schemas.ledger import LedgerSchema
-from dashboard.schemas.trade import TURNOVER
-from dashboard.targets import compute_ledger, ledger_frame, ledger_records
+from dashboard.schemas.trade import TURNOVER, TradeSchema
+from dashboard.targets import compute_ledger, ledger_figures, ledger_frame, ledger_plans, ledger_records
+
+MERGE, REPLACE = "merge", "replace"
 
 COMPARED_KEYS = (
     "status",
@@ -49,6 +50,8 @@ class CheckResult:
     bundled_versions: dict[str, str]
     as_of_year: int
     warnings: list[ConsistencyWarning] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)  # how the file's years sit over the bundled series
+    trade: pd.DataFrame | None = None  # the trade rows the ledger was judged on (merged or the file's alone)
 
     def as_dict(self) -> dict:
         """The object `bilateral check --json` prints."""
@@ -56,6 +59,7 @@ class CheckResult:
             "input": {
                 **self.input.summary(),
                 "as_of_year": self.as_of_year,
+                "coverage": self.coverage,
                 "compared_with": {
                     "trade": self.bundled_versions.get("trade"),
                     "targets": self.bundled_versions.get("targets"),
@@ -73,19 +77,31 @@ def check_trade(
     as_of_year: int | None = None,
     cache_dir: CacheDir = USER_CACHE,
     bundled: Processed | None = None,
+    replace: bool = False,
 ) -> CheckResult:
-    """Judge every target with the file's trade figures in place of the bundled ones (other measures as bundled);
-    `bundled` passes the active versions' processed tables already loaded (the dashboard's), else they are built."""
+    """Judge every target with the file's trade figures over the bundled ones: by default each (year, measure)
+    the file gives replaces only that year of the bundled series; with `replace` the file's series stands alone
+    (other measures as bundled either way). `bundled` passes the active versions' processed tables already
+    loaded (the dashboard's), else they are built."""
     if bundled is None:
         bundled = build(
             catalog or Catalog(), as_of_year=as_of_year or dt.date.today().year, cache_dir=cache_dir
         )
     as_of_year = bundled.as_of_year
-    frames = {**bundled.frames, "trade": trade_input.trade}
-    entries = compute_ledger(bundled.frames["targets"], ledger_actuals(frames), as_of_year)
+    bundled_trade = bundled.frames["trade"]
+    trade = trade_input.trade if replace else merge_trade(bundled_trade, trade_input.trade)
+    frames = {**bundled.frames, "trade": trade}
+    entries = compute_ledger(
+        bundled.frames["targets"],
+        ledger_actuals(frames),
+        as_of_year,
+        figures=ledger_figures(frames),
+        plans=ledger_plans(frames),
+    )
     ledger = ledger_records(LedgerSchema.validate(ledger_frame(entries)))
     warnings = list(trade_input.warnings) + _source_warnings(trade_input, bundled.frames["sources"])
-    warnings += _coverage_warnings(trade_input)
+    if replace:
+        warnings += _coverage_warnings(trade_input)
     return CheckResult(
         trade_input,
         ledger,
@@ -93,6 +109,8 @@ def check_trade(
         bundled.versions,
         as_of_year,
         warnings,
+        coverage(trade_input.trade, bundled_trade, bundled.versions.get("trade"), replace),
+        trade,
     )
 
 
@@ -103,11 +121,53 @@ def check_file(
     as_of_year: int | None = None,
     progress: Callable[[int], None] | None = None,
     bundled: Processed | None = None,
+    replace: bool = False,
 ) -> CheckResult:
     """Read and judge a file given as a path or as uploaded bytes (InputFile.from_bytes(data, name)); raises
     InputError, whose `failures` list every located problem, when the file is not valid."""
     catalog = catalog or Catalog()
-    return check_trade(read_trade_input(file, as_, catalog, progress), catalog, as_of_year, bundled=bundled)
+    trade_input = read_trade_input(file, as_, catalog, progress)
+    return check_trade(trade_input, catalog, as_of_year, bundled=bundled, replace=replace)
+
+
+def merge_trade(bundled: pd.DataFrame, user: pd.DataFrame) -> pd.DataFrame:
+    """The bundled trade rows with every (year, measure) the user's rows give replaced by the user's rows."""
+    given = set(zip(user["year"].astype(int), user["measure"]))
+    keep = [(int(y), m) not in given for y, m in zip(bundled["year"], bundled["measure"])]
+    merged = pd.concat([bundled[keep], user], ignore_index=True)
+    return TradeSchema.validate(merged.sort_values(["year", "measure"], kind="stable", ignore_index=True))
+
+
+def coverage(user: pd.DataFrame, bundled: pd.DataFrame, version: str | None, replace: bool) -> dict:
+    """The file's years against the bundled series, and the sentence that says how they were combined:
+    'your 4 years (2020-2023) over the current series 1991-2025 (trade 2026-11-28)'."""
+    yours = sorted({int(y) for y in user["year"]})
+    series = sorted({int(y) for y in bundled["year"]})
+    span = f"{series[0]}-{series[-1]}" if series else "none"
+    count = f"your {len(yours)} year{'s' if len(yours) != 1 else ''} ({year_runs(yours)})"
+    if replace:
+        sentence = f"{count} alone: the bundled series {span} (trade {version}) is not used"
+    else:
+        sentence = f"{count} over the current series {span} (trade {version})"
+    return {
+        "mode": REPLACE if replace else MERGE,
+        "your_years": yours,
+        "series_years": [series[0], series[-1]] if series else [],
+        "replaced_years": [] if replace else [y for y in yours if y in set(series)],
+        "added_years": [] if replace else [y for y in yours if y not in set(series)],
+        "sentence": sentence,
+    }
+
+
+def year_runs(years: list[int]) -> str:
+    """[2012, 2014, 2015, 2016] -> '2012, 2014-2016'."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs) or "none"
 
 
 def ledger_changes(old: list[dict], new: list[dict]) -> list[dict]:

@@ -1,4 +1,4 @@
-"""`bilateral check FILE`: validate a trade file (native or Comtrade) and print the ledger on its figures."""
+"""`bilateral check FILE`: validate a trade file (minimal, native or Comtrade) and print the ledger on its figures."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from dashboard.check import CheckResult, check_trade
 from dashboard.commands.base import add_as_of_option, add_datasets_option, catalog_for
 from dashboard.commands.output import EXIT_OK, invalid, print_json, usage_error, warnings_table
 from dashboard.ingest import InputError, InputFile, read_trade_input
-from dashboard.ingest.header import AS_CHOICES
+from dashboard.ingest.header import AS_CHOICES, MINIMAL
+from dashboard.ingest.minimal import MEASURE_CHOICES, TEMPLATE, UNIT_CHOICES
 
 PROGRESS_MIN_BYTES = 8 << 20  # smaller files are read before a bar would show
 
@@ -25,25 +26,49 @@ def register(subparsers) -> None:
     """Add the `check` subcommand."""
     parser = subparsers.add_parser(
         "check",
-        help="check a trade file (native CSV or UN Comtrade export) against the stated targets",
+        help="check a trade file (minimal CSV, native CSV or UN Comtrade export) against the stated targets",
         description="Validate a trade file and judge every stated target with its figures: status, attainment, "
         "shortfall, and what changed against the bundled active trade version (status changes first). "
+        "By default the file's years replace only those years of the bundled series (the output says how "
+        "many); --replace judges the file's series alone. "
+        "A minimal file has a year column and one value column (turnover_usd_bn, exports_usd_bn, "
+        "imports_usd_bn, or value with --measure and --unit), names matched ignoring case and spaces; "
+        "--template prints one. "
         "Native files have the trade dataset's own columns; Comtrade Plus (47 columns) and legacy "
         "(35 columns) exports are recognised from their header, and only their China (156) - Russia "
         "(643) total rows are used. A UTF-8 byte-order mark (Excel's 'CSV UTF-8') and CRLF line ends "
         "are accepted; other encodings, compressed or binary files are refused. Exit codes: 0 the file "
         "is valid (whatever the verdict), 1 it is "
         "not (the report names file, line and column), 2 usage error.",
-        epilog="example: bilateral check comtrade_china_russia.csv --json",
+        epilog="example: bilateral check comtrade_china_russia.csv --json\n"
+        "         bilateral check --template > my_trade.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the CSV file to check")
+    parser.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the CSV file to check")
+    parser.add_argument(
+        "--template",
+        action="store_true",
+        help="print a minimal CSV to fill in (year,turnover_usd_bn) and stop",
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="judge the file's series alone (default: its years replace only those years of the bundled series)",
+    )
+    parser.add_argument(
+        "--measure",
+        choices=tuple(MEASURE_CHOICES),
+        help="what a minimal file's column named 'value' holds (exports and imports are China's)",
+    )
+    parser.add_argument(
+        "--unit", choices=tuple(UNIT_CHOICES), help="the unit of a minimal file's column named 'value'"
+    )
     parser.add_argument(
         "--as",
         dest="as_",
         choices=AS_CHOICES,
         default="auto",
-        help="the file's format (default: recognised from its header)",
+        help="the file's format (default: recognised from its header; a header of at most 3 columns is minimal)",
     )
     parser.add_argument(
         "--json", action="store_true", help='print {"input", "ledger", "changes", "warnings"} as JSON'
@@ -55,6 +80,13 @@ def register(subparsers) -> None:
 
 def run_check(args) -> int:
     """bilateral check."""
+    if args.template:
+        print(TEMPLATE, end="")
+        return EXIT_OK
+    if args.file is None:
+        return usage_error("check", "FILE is required (or --template to print a minimal CSV to fill in)")
+    if (args.measure or args.unit) and args.as_ not in ("auto", MINIMAL):
+        return usage_error("check", "--measure and --unit apply to a minimal file only")
     if not args.file.is_file():
         return usage_error(
             "check", f"{args.file}: {'is a folder' if args.file.is_dir() else 'file not found'}"
@@ -64,12 +96,12 @@ def run_check(args) -> int:
     file = InputFile.from_path(args.file)
     try:
         with _progress(file.size) as advance:
-            trade_input = read_trade_input(file, args.as_, catalog, advance)
+            trade_input = read_trade_input(file, args.as_, catalog, advance, args.measure, args.unit)
     except InputError as error:
         return invalid(console, error, args.json, file.name)
     except PermissionError as error:
         return usage_error("check", f"{args.file}: {error.strerror}")
-    result = check_trade(trade_input, catalog, args.as_of)
+    result = check_trade(trade_input, catalog, args.as_of, replace=args.replace)
     if args.json:
         print_json(result.as_dict())
     else:
@@ -85,13 +117,23 @@ def print_result(console: Console, result: CheckResult) -> None:
         f"[bold]{escape(summary['file'])}[/]: {summary['format']}, {summary['rows']:,} rows, "
         f"{summary['trade_rows']} trade rows, years {years}, sha256 {summary['sha256'][:12]}"
     )
+    console.print(f"Judged on {escape(result.coverage['sentence'])}.")
     if result.input.format != "native":
         _figures_table(console, result)
+    if "mirror" in summary:
         _mirror_table(console, summary["mirror"])
     render.ledger_table(
         console,
         result.ledger,
-        {"trade": f"from {escape(summary['file'])}", "targets": result.bundled_versions.get("targets")},
+        {
+            "trade": f"{escape(summary['file'])}"
+            + (
+                ""
+                if result.coverage["mode"] == "replace"
+                else f" over {result.bundled_versions.get('trade')}"
+            ),
+            "targets": result.bundled_versions.get("targets"),
+        },
     )
     _changes_table(console, result)
     warnings_table(console, result.warnings)

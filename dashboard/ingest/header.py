@@ -7,11 +7,12 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass
 
+from dashboard.ingest.minimal import looks_minimal
 from dashboard.ingest.source import InputError, refuse
 from dashboard.validation import Failure
 
-NATIVE, PLUS, LEGACY = "native", "comtrade_plus", "comtrade_legacy"
-AS_CHOICES = ("auto", NATIVE, "comtrade")
+NATIVE, PLUS, LEGACY, MINIMAL = "native", "comtrade_plus", "comtrade_legacy", "minimal"
+AS_CHOICES = ("auto", NATIVE, "comtrade", MINIMAL)
 PLUS_COLUMNS = (
     "typeCode",
     "freqCode",
@@ -154,7 +155,7 @@ def read_header(file: str, head: bytes, as_: str = "auto") -> Header:
                 1,
             )
     stripped = [name.strip() for name in raw]
-    fmt = NATIVE if as_ == NATIVE else _comtrade_format(stripped, as_) or NATIVE
+    fmt = _format(stripped, as_)
     if as_ == "comtrade" and fmt == NATIVE:
         raise refuse(
             file,
@@ -229,6 +230,17 @@ def column_failures(
             if name not in renamed
         ]
     return failures
+
+
+def _format(names: list[str], as_: str) -> str:
+    """The format `as_` names, or (auto) Comtrade when its columns are there, minimal for a few columns, else
+    native."""
+    if as_ in (NATIVE, MINIMAL):
+        return as_
+    found = _comtrade_format(names, as_)
+    if found:
+        return found
+    return MINIMAL if as_ == "auto" and looks_minimal(names) else NATIVE
 
 
 def _split(line: str, delimiter: str) -> list[str]:

@@ -12,7 +12,8 @@ from dashboard.consistency import ConsistencyWarning, trade_warnings
 from dashboard.ingest.annual import annual_flows, mirror, trade_rows
 from dashboard.ingest.bytescan import MAX_LINE_BYTES, ByteScanner
 from dashboard.ingest.comtrade import CHINA, CODE_NAMES, RUSSIA, Scan, inventory_text, scan_comtrade
-from dashboard.ingest.header import AS_CHOICES, NATIVE, Header, read_header
+from dashboard.ingest.header import AS_CHOICES, MINIMAL, NATIVE, Header, read_header
+from dashboard.ingest.minimal import read_minimal
 from dashboard.ingest.native import read_dataset_file
 from dashboard.ingest.pairs import typed_rows
 from dashboard.ingest.source import InputError, InputFile, refuse
@@ -54,11 +55,16 @@ def read_trade_input(
     as_: str = "auto",
     catalog: Catalog | None = None,
     progress: Callable[[int], None] | None = None,
+    measure: str | None = None,
+    unit: str | None = None,
 ) -> TradeInput:
-    """Check a file given as a path or as uploaded bytes; `as_` is auto, native or comtrade."""
+    """Check a file given as a path or as uploaded bytes; `as_` is auto, native, comtrade or minimal; `measure`
+    and `unit` say what a minimal file's column named 'value' holds."""
     if as_ not in AS_CHOICES:
         raise ValueError(f"as_ must be one of {AS_CHOICES}, not {as_!r}")
     header = sniff_header(file, as_)
+    if header.format == MINIMAL:
+        return _read_minimal(file, header, measure, unit)
     if header.format == NATIVE:
         template = (catalog or Catalog()).resolve("trade")
         native = read_dataset_file(file, template)
@@ -76,6 +82,22 @@ def read_trade_input(
             notes + trade_warnings(frame, file.name, lines),
         )
     return _read_comtrade(file, header, progress)
+
+
+def _read_minimal(file: InputFile, header: Header, measure: str | None, unit: str | None) -> TradeInput:
+    """A year column and one value column, as trade rows of one measure."""
+    minimal = read_minimal(file, header.raw, measure, unit)
+    return TradeInput(
+        file.name,
+        MINIMAL,
+        file.size,
+        minimal.sha256,
+        minimal.rows,
+        minimal.trade,
+        minimal.line_numbers,
+        [_note(file.name, "input", text) for text in minimal.warnings],
+        details={"column": minimal.column, "measure": minimal.measure, "unit": minimal.unit},
+    )
 
 
 def sniff_header(file: InputFile, as_: str = "auto") -> Header:

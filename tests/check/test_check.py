@@ -10,8 +10,10 @@ from tests.check.synthetic import TRADE_CSV
 TRADE_2002 = TRADE_CSV.parent.parent / "2002" / "trade.csv"
 
 
-def checked(path, as_of=2026):
-    return check_trade(read_trade_input(InputFile.from_path(path)), Catalog(), as_of, cache_dir=None)
+def checked(path, as_of=2026, replace=False):
+    return check_trade(
+        read_trade_input(InputFile.from_path(path)), Catalog(), as_of, cache_dir=None, replace=replace
+    )
 
 
 def test_the_bundled_file_changes_nothing():
@@ -19,8 +21,8 @@ def test_the_bundled_file_changes_nothing():
     assert result.changes == [] and result.ledger == ledger_records(build(as_of_year=2026).derived.ledger)
 
 
-def test_the_2002_file_gives_the_ledger_of_the_2002_vintage():
-    result = checked(TRADE_2002)
+def test_the_2002_file_with_replace_gives_the_ledger_of_the_2002_vintage():
+    result = checked(TRADE_2002, replace=True)
     vintage = ledger_records(
         build(overrides={"trade": "2002"}, as_of_year=2026, cache_dir=None).derived.ledger
     )
@@ -28,7 +30,7 @@ def test_the_2002_file_gives_the_ledger_of_the_2002_vintage():
 
 
 def test_changes_list_status_changes_first_with_old_and_new_values():
-    changes = checked(TRADE_2002).changes
+    changes = checked(TRADE_2002, replace=True).changes
     flags = [change["status_changed"] for change in changes]
     assert flags == sorted(flags, reverse=True) and flags[0]
     met = next(c for c in changes if c["target_id"] == "trade_20bn_in_4_5_years")
@@ -65,9 +67,11 @@ def test_unknown_sources_and_missing_turnover_are_warnings_not_failures(tmp_path
     ]
     path = tmp_path / "exports.csv"
     path.write_text("\n".join(exports_only) + "\n", encoding="utf-8")
-    result = check_file(InputFile.from_path(path), as_of_year=2026)
+    result = check_file(InputFile.from_path(path), as_of_year=2026, replace=True)
     kinds = {w.kind for w in result.warnings}
     assert {"unresolved_source", "coverage"} <= kinds
     assert {row["status"] for row in result.ledger if row["measure"] == "trade_turnover_usd_bn"} == {
         "no_observation"
     }
+    merged = check_file(InputFile.from_path(path), as_of_year=2026)  # the bundled turnover stays
+    assert "coverage" not in {w.kind for w in merged.warnings} and not merged.changes

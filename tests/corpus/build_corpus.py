@@ -318,6 +318,86 @@ def corpus() -> list[tuple[str, bytes, dict]]:
             text([PLUS_HEADER, plus_row(156, 643, "X", 2020, value="nan")]),
             {"line": 2, "column": "primaryValue", "check": "missing value", "fragments": ["'nan'"]},
         ),
+        *minimal_corpus(),
+    ]
+
+
+def minimal_corpus() -> list[tuple[str, bytes, dict]]:
+    """Minimal files (a year and one value column) as people write them; `bilateral check` only (datasets add
+    takes the dataset's own columns), so each is marked check_only."""
+    only = {"check_only": True}
+    return [
+        (
+            "minimal_thousands.csv",
+            text(["Year,Turnover USD bn", "2021,146.887", '2022,"1,190.271"']),
+            {
+                "line": 3,
+                "column": "Turnover USD bn",
+                "check": "thousands separator",
+                "fragments": ["write 1190.271"],
+                **only,
+            },
+        ),
+        (
+            "minimal_decimal_comma.csv",
+            text(["year,turnover_usd_bn", "2021,146,9"]),
+            {
+                "line": 2,
+                "column": "turnover_usd_bn",
+                "check": "decimal point",
+                "fragments": ["write 146.9"],
+                **only,
+            },
+        ),
+        (
+            "minimal_suffix.csv",
+            text(["year,exports_usd_bn", "2022,76.12 bn", "2023,$111 billion"]),
+            {
+                "line": 2,
+                "column": "exports_usd_bn",
+                "check": "unit in value",
+                "fragments": ["'76.12 bn'", "write the number alone (76.12)"],
+                **only,
+            },
+        ),
+        (
+            "minimal_unknown_column.csv",
+            text(["Year,Trade (RMB)", "2021,1"]),
+            {
+                "line": 1,
+                "column": "Trade (RMB)",
+                "check": "value column",
+                "fragments": ["turnover_usd_bn", "--template"],
+                **only,
+            },
+        ),
+        (
+            "minimal_two_measures.csv",
+            text(["year,measure,value_usd_bn", "2021,turnover,146.887"]),
+            {
+                "line": 1,
+                "column": "value_usd_bn",
+                "check": "value column",
+                "fragments": ["2 value columns", "a file of its own"],
+                **only,
+            },
+        ),
+        (
+            "minimal_value_without_measure.csv",
+            text(["year,value", "2021,146887"]),
+            {
+                "line": 1,
+                "column": "value",
+                "check": "value column",
+                "fragments": ["--measure", "--unit"],
+                **only,
+            },
+        ),
+        (
+            "minimal_duplicate_year.csv",
+            text(["year,turnover_usd_bn", "2021,146.887", "2022,190.271", "2021,146.9"]),
+            {"line": 4, "column": "year", "check": "duplicate year", "fragments": ["also on line 2"], **only},
+        ),
     ]
 
 
