@@ -10,10 +10,11 @@ from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.formatting import short_number, usd_bn, years_late
 from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
-from dashboard.schemas.trade import EXPORTS, IMPORTS
+from dashboard.schemas.trade import EXPORTS, IMPORTS, TradeSchema
 
 P = style.PALETTE
 UNIT = "US$ bn"
+VALUE = TradeSchema.value_usd_bn  # the level column of the trade frame, its preferred series and revisions
 PLEDGE_COLOURS = (P["orange"], P["sky"], P["green"], P["blue"], P["vermillion"], P["purple"], P["grey"])
 PLEDGE_DASHES = ("dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
 BASES = {
@@ -93,16 +94,14 @@ def customs_figure(
     versions: dict[str, str] | None = None,
 ) -> go.Figure:
     """Every Chinese- and Russian-customs level of `measure` as a point, with the gap in % where a year has both."""
-    rows = trade[
-        (trade["measure"] == measure) & trade["reporting_basis"].isin(BASES) & trade["value_usd_bn"].notna()
-    ]
+    rows = trade[(trade["measure"] == measure) & trade["reporting_basis"].isin(BASES) & trade[VALUE].notna()]
     fig = go.Figure()
     for basis, (name, colour, symbol) in BASES.items():
         part = rows[rows["reporting_basis"] == basis].sort_values(["year", "source_id"])
         fig.add_trace(
             go.Scatter(
                 x=part["year"].astype(int).tolist(),
-                y=part["value_usd_bn"].astype(float).tolist(),
+                y=part[VALUE].astype(float).tolist(),
                 mode="markers",
                 name=name,
                 marker={
@@ -150,7 +149,7 @@ def vintages_figure(
     for index, (year, group) in enumerate(several.groupby("year", sort=True)):
         fig.add_annotation(
             x=int(year),
-            y=float(group["value_usd_bn"].max()),
+            y=float(group[VALUE].max()),
             text=_revision_text(int(year), group),
             showarrow=True,
             arrowhead=2,
@@ -177,7 +176,7 @@ def _series_traces(
     frame: pd.DataFrame, name: str, colour: str, dash: str, symbol: str, width: float = 2.5
 ) -> list[go.Scatter]:
     """A yearly series as a line with explicit gaps (no data, no line) and its sourced points."""
-    values = dict(zip(frame["year"].astype(int), frame["value_usd_bn"].astype(float)))
+    values = dict(zip(frame["year"].astype(int), frame[VALUE].astype(float)))
     years = list(range(min(values), max(values) + 1)) if values else []
     line = go.Scatter(
         x=years,
@@ -204,7 +203,7 @@ def _points(
     )
     return go.Scatter(
         x=rows["year"].astype(int).tolist(),
-        y=rows["value_usd_bn"].astype(float).tolist(),
+        y=rows[VALUE].astype(float).tolist(),
         mode="markers",
         name=name,
         legendgroup=name,
@@ -457,7 +456,7 @@ def _customs_gap_note(fig: go.Figure, year: int, group: pd.DataFrame, index: int
 
 def _revision_text(year: int, group: pd.DataFrame) -> str:
     """'1999: 5.9 -> 5.72, -3.1%', or '2000: 8, unrevised' where nothing was revised."""
-    first, last = float(group["value_usd_bn"].iloc[0]), float(group["value_usd_bn"].iloc[-1])
+    first, last = float(group[VALUE].iloc[0]), float(group[VALUE].iloc[-1])
     pct = float(group["revision_pct"].iloc[0])
     if float(group["revision_usd_bn"].iloc[0]) == 0:
         return f"{year}: {short_number(first)}, unrevised"

@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
-from dashboard.schemas.trade import TURNOVER
+from dashboard.schemas.trade import TURNOVER, TradeSchema
 
 P = style.PALETTE
 UNIT = "US$ bn"
+VALUE = TradeSchema.value_usd_bn
 NAME_CHARS = 60  # a longer file name is shortened in the legend
 
 
@@ -21,7 +22,7 @@ def upload_figure(
     """Bundled turnover (year, value_usd_bn) as a line; the upload's turnover rows (trade-shaped frame) as separate
     traces: the preferred ones the ledger used, and any others."""
     name = safe_name(file_name)
-    rows = uploaded[(uploaded["measure"] == TURNOVER) & uploaded["value_usd_bn"].notna()]
+    rows = uploaded[(uploaded["measure"] == TURNOVER) & uploaded[VALUE].notna()]
     used = rows[rows["preferred"].astype(bool)]
     other = rows[~rows["preferred"].astype(bool)]
     label = f"Bundled turnover (trade {bundled_version})" if bundled_version else "Bundled turnover"
@@ -59,7 +60,7 @@ def safe_name(file_name: str) -> str:
 
 def _line(frame: pd.DataFrame, name: str, colour: str, dash: str, symbol: str) -> go.Scatter:
     """A yearly series (one level per year) as a line with its points, gaps left open where a year has none."""
-    values = dict(zip(frame["year"].astype(int), frame["value_usd_bn"].astype(float)))
+    values = dict(zip(frame["year"].astype(int), frame[VALUE].astype(float)))
     years = list(range(min(values), max(values) + 1)) if values else []
     return go.Scatter(
         x=years,
@@ -78,7 +79,7 @@ def _points(frame: pd.DataFrame, name: str, colour: str, symbol: str) -> go.Scat
     rows = frame.sort_values("year")
     return go.Scatter(
         x=rows["year"].astype(int).tolist(),
-        y=rows["value_usd_bn"].astype(float).tolist(),
+        y=rows[VALUE].astype(float).tolist(),
         mode="markers",
         name=name,
         marker={"color": colour, "symbol": symbol, "size": 9},
