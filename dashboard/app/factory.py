@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from dash import Dash
 
+from dashboard import api
 from dashboard.app import guard, headers, pages, shell
 from dashboard.app.callbacks import register_all
 from dashboard.app.callbacks.errors import on_error
 from dashboard.app.data import AppData, Loader
 from dashboard.app.overview import page_of_target
 from dashboard.app.view import View
+from dashboard.catalog import Catalog
 from dashboard.figures.registry import FigureSpec, registered
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -27,12 +29,15 @@ def create_app(
     specs: Mapping[str, FigureSpec] | None = None,
     warm: bool = False,
     figure_cache_dir: Path | None = None,
+    catalog: Catalog | None = None,
+    embed_origins: Sequence[str] = (),
 ) -> Dash:
     """The dashboard for the tables `processed_loader(versions)` returns, drawing the registered figures.
 
     `specs` replaces the figure registry (tests pass a few figures). `warm` draws every figure's default view and
     each target's highlighted chart in a background thread, so first visits are fast; `figure_cache_dir` keeps
-    drawn figures across restarts (the next start reads them instead of drawing).
+    drawn figures across restarts (the next start reads them instead of drawing). The data API (dashboard.api)
+    serves `catalog`'s files (default: the bundled datasets, as make_loader's); `embed_origins` may frame /embed/.
     Dash Pages keeps one page registry per process, so the app created last owns the pages."""
     data = AppData(processed_loader, dict(registered() if specs is None else specs), figure_cache_dir)
     app = Dash(
@@ -51,8 +56,9 @@ def create_app(
     pages.register(data)
     app.layout = shell.layout(data)
     register_all(app, data)
-    headers.install(app)
+    headers.install(app, embed_origins)
     guard.install(app)
+    api.install(app, data, catalog or Catalog())
     if warm:
         threading.Thread(target=warm_figures, args=(data,), name="warm-figures", daemon=True).start()
     return app

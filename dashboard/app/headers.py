@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dash import Dash
-from flask import Response
+from flask import Response, request
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -23,23 +25,28 @@ POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+EMBED_PREFIX = "/embed/"  # the only addresses another site may frame, and only from the embed origins
 
 
-def install(app: Dash) -> None:
-    """Add the headers to every response of the app's server."""
-    app.server.after_request(lambda response: add_headers(app, response))
+def install(app: Dash, embed_origins: Sequence[str] = ()) -> None:
+    """Add the headers to every response of the app's server; `embed_origins` may frame the /embed/ pages."""
+    app.server.after_request(lambda response: add_headers(app, response, tuple(embed_origins)))
 
 
-def content_security_policy(app: Dash) -> str:
+def content_security_policy(app: Dash, frame_ancestors: Sequence[str] = ("'none'",)) -> str:
     """The policy, its script-src naming the hash of every inline script Dash renders (clientside callbacks too)."""
     # Per response (a few hashes of short strings): Dash Pages registers a clientside callback at the first request.
-    policy = {**POLICY, "script-src": ["'self'", *app.csp_hashes()]}
+    policy = {**POLICY, "script-src": ["'self'", *app.csp_hashes()], "frame-ancestors": list(frame_ancestors)}
     return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
 
 
-def add_headers(app: Dash, response: Response) -> Response:
-    """Set the security headers on one response."""
-    response.headers["Content-Security-Policy"] = content_security_policy(app)
+def add_headers(app: Dash, response: Response, embed_origins: tuple[str, ...] = ()) -> Response:
+    """Set the security headers on one response (an embed page: framing by the embed origins, no X-Frame-Options)."""
+    framed = bool(embed_origins) and request.path.startswith(EMBED_PREFIX)
+    response.headers["Content-Security-Policy"] = content_security_policy(
+        app, embed_origins if framed else POLICY["frame-ancestors"]
+    )
     for name, value in STATIC_HEADERS.items():
-        response.headers.setdefault(name, value)
+        if not (framed and name == "X-Frame-Options"):  # DENY would contradict frame-ancestors
+            response.headers.setdefault(name, value)
     return response
