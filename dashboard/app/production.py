@@ -60,13 +60,21 @@ def options(host: str, port: int, workers: int, debug: bool = False) -> dict:
 
 def build_app(debug: bool = False) -> Dash:
     """A worker's app: the processed tables read from the cache before the first request, figures warmed."""
+    from dashboard.api.origins import origins_from_environment
     from dashboard.app import create_app, make_loader  # in the worker, after the fork
     from dashboard.catalog import Catalog
     from dashboard.locations import USER_CACHE, cache_folder, locate_datasets
 
-    loader = make_loader(Catalog(locate_datasets().root))  # `serve` put its folder in $BILATERAL_DATASETS
+    catalog = Catalog(locate_datasets().root)  # `serve` put its folder in $BILATERAL_DATASETS
+    loader = make_loader(catalog)
     loader(None)  # the active versions' tables, once per worker start; other versions on first use, then kept
-    app = create_app(loader, warm=True, figure_cache_dir=cache_folder(USER_CACHE, "figures"))
+    app = create_app(
+        loader,
+        warm=True,
+        figure_cache_dir=cache_folder(USER_CACHE, "figures"),
+        catalog=catalog,
+        embed_origins=origins_from_environment(),  # `serve --embed-origins`, through $BILATERAL_EMBED_ORIGINS
+    )
     if debug:
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
     return app

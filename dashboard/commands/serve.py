@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from dashboard.api.origins import EMBED_ORIGINS_ENV, parse_origins
 from dashboard.commands.base import EXIT_OK, HELP_FORMAT, UsageError, add_datasets_option, datasets_location
 from dashboard.locations import DATASETS_ENV, USER_CACHE, cache_folder
 
@@ -17,7 +18,8 @@ def register(subparsers) -> None:
         description="Serve the dashboard on the bundled data: linked charts of stated targets against actual "
         "outcomes, every point sourced. Needs no network. Stop it with Ctrl-C.",
         epilog="example: bilateral serve --host 0.0.0.0 --port 8051\n"
-        "example: bilateral serve --prod --workers 4   # under gunicorn, for a shared server",
+        "example: bilateral serve --prod --workers 4   # under gunicorn, for a shared server\n"
+        'example: bilateral serve --embed-origins "https://a.example https://b.example"',
         formatter_class=HELP_FORMAT,
     )
     parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
@@ -33,6 +35,12 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--workers", type=int, metavar="N", help="with --prod: worker processes (default: 2 x cores + 1)"
     )
+    parser.add_argument(
+        "--embed-origins",
+        metavar="ORIGINS",
+        default="",
+        help="web origins (space-separated) whose pages may show /embed/ charts in an iframe (default: none)",
+    )
     add_datasets_option(parser)
     parser.set_defaults(handler=run_serve)
 
@@ -41,8 +49,13 @@ def run_serve(args: argparse.Namespace) -> int:
     """bilateral serve."""
     if args.workers is not None and (not args.prod or args.workers < 1):
         raise UsageError("--workers needs --prod and a number of at least 1")
+    try:
+        embed_origins = parse_origins(args.embed_origins)
+    except ValueError as error:
+        raise UsageError(f"--embed-origins: {error}") from None
     root = datasets_location(args).root
     os.environ[DATASETS_ENV] = str(root)  # gunicorn's workers (and Dash's reloader) resolve the same folder
+    os.environ[EMBED_ORIGINS_ENV] = " ".join(embed_origins)  # and the same embed origins
     if args.prod:
         from dashboard.app.production import serve  # imported here: the other commands need no gunicorn
 
@@ -52,7 +65,11 @@ def run_serve(args: argparse.Namespace) -> int:
     from dashboard.catalog import Catalog
 
     app = create_app(
-        make_loader(Catalog(root)), warm=True, figure_cache_dir=cache_folder(USER_CACHE, "figures")
+        make_loader(Catalog(root)),
+        warm=True,
+        figure_cache_dir=cache_folder(USER_CACHE, "figures"),
+        catalog=Catalog(root),
+        embed_origins=embed_origins,
     )
     app.run(host=args.host, port=args.port, debug=args.debug)
     return EXIT_OK
