@@ -16,6 +16,7 @@ CSV_DOWNLOAD = "csv-download"
 # The trade page's upload: the file picker and where its check (report or recomputed ledger) is shown.
 UPLOAD = "trade-upload"
 UPLOAD_RESULT = "trade-upload-result"
+UPLOAD_REPLACE = "trade-upload-replace"  # checked: the file's series alone, not merged over the bundled one
 
 # Pattern-matching types. Time charts follow the app's year range; other charts do not.
 TIME_CHART = "time-chart"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.app import ids
+from dashboard.ingest.minimal import TEMPLATE
 
 MAX_UPLOAD_BYTES = 1024 * 1024  # files up to this size are checked; larger ones get a message
 PICKER_MAX_BYTES = (
@@ -13,10 +16,12 @@ PICKER_MAX_BYTES = (
 )  # the browser sends nothing larger (its base64 fits the server's request limit)
 BASE64_MARGIN_BYTES = 64 * 1024  # room for the rest of a callback request around the base64 contents
 INTRO = (
-    "Upload a CSV with the trade dataset's columns, or a UN Comtrade export (Plus, 47 columns, or legacy, "
-    "35 columns; only its China-Russia total rows count). Every stated target is judged again with the file's "
-    "figures and compared with the bundled version. "
+    "Upload a CSV with a year column and one value column (turnover_usd_bn, exports_usd_bn or "
+    "imports_usd_bn), a CSV with the trade dataset's columns, or a UN Comtrade export (Plus, 47 columns, or "
+    "legacy, 35 columns; only its China-Russia total rows count). Every stated target is judged again with the "
+    "file's years over the bundled series and compared with the bundled version. "
 )
+TEMPLATE_NAME = "bilateral_trade_template.csv"
 
 
 def upload_card() -> dbc.Card:
@@ -52,6 +57,21 @@ def upload_card() -> dbc.Card:
                             ".",
                         ],
                         className="small",
+                    ),
+                    html.P(
+                        html.A(
+                            "Download a template CSV",
+                            href="data:text/csv;charset=utf-8," + quote(TEMPLATE),
+                            download=TEMPLATE_NAME,
+                            className="upload-template",
+                        ),
+                        className="small mb-2",
+                    ),
+                    dbc.Checkbox(
+                        id=ids.UPLOAD_REPLACE,
+                        value=False,
+                        label="Judge my series alone (do not merge it over the bundled years)",
+                        class_name="small mb-2",
                     ),
                     picker,
                     dcc.Loading(

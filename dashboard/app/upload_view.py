@@ -65,8 +65,7 @@ def result_view(result: CheckResult, figure: dict) -> list:
     bundled = result.bundled_versions.get("trade")
     read = (
         f"{summary['format']}, {summary['rows']:,} rows, {summary['trade_rows']} trade rows, years {years}. "
-        f"Targets judged as of {result.as_of_year} with its figures in place of the bundled trade version "
-        f"{bundled}. Nothing was stored."
+        f"Targets judged as of {result.as_of_year} on {result.coverage['sentence']}. Nothing was stored."
     )
     return [
         dbc.Alert(

@@ -98,7 +98,7 @@ def test_every_corpus_file_is_refused_with_its_message(data, name):
 
 
 def test_a_good_native_file_gives_the_ledger_with_status_changes_first(data, loader):
-    shown = check_upload(data, data_url(TRADE_2002.read_bytes()), "article_2002.csv")
+    shown = check_upload(data, data_url(TRADE_2002.read_bytes()), "article_2002.csv", replace=True)
     assert "passed validation" in str(shown[0].children) and "Nothing was stored" in str(shown[0].children)
     ledger = table_rows(shown, "upload-ledger")
     assert len(ledger) == len(loader(None).derived.ledger)
@@ -244,7 +244,10 @@ def upload_request(contents: str, filename: str) -> dict:
         ],
         "inputs": [{"id": ids.UPLOAD, "property": "contents", "value": contents}],
         "changedPropIds": [f"{ids.UPLOAD}.contents"],
-        "state": [{"id": ids.UPLOAD, "property": "filename", "value": filename}],
+        "state": [
+            {"id": ids.UPLOAD, "property": "filename", "value": filename},
+            {"id": ids.UPLOAD_REPLACE, "property": "value", "value": False},
+        ],
     }
 
 
@@ -272,3 +275,27 @@ def test_a_check_writes_no_file_anywhere(data, monkeypatch):
 def test_datasets_are_unchanged_after_every_upload(bundled_digest):
     """Runs last in this module: every file under datasets/ has the sha256 it had before the first upload."""
     assert tree_digest(DEFAULT_ROOT) == bundled_digest
+
+
+def test_a_minimal_file_is_merged_over_the_bundled_years_unless_replace_is_ticked(data):
+    """A counterfactual 2015 of US$100 bn: merged, the 2011 pledge of 100 bn by 2015 turns met (bundled 2015 is
+    64.2, Chinese customs) and nothing else moves; alone, every trade target without a 2015 figure loses it."""
+    raw = b"Year, Turnover USD bn \n2015,100\n"
+    merged = check_upload(data, data_url(raw), "mine.csv")
+    assert "your 1 year (2015) over the current series 1991-2025" in str(merged[0].children)
+    changes = table_rows(merged, "upload-changes")
+    assert [cells[0] for cells in changes] == ["US$100 bn of trade by 2015"]
+    alone = check_upload(data, data_url(raw), "mine.csv", replace=True)
+    assert "your 1 year (2015) alone" in str(alone[0].children)
+    assert len(table_rows(alone, "upload-changes")) > 1
+
+
+def test_the_upload_card_offers_the_template_and_the_replace_box():
+    from urllib.parse import unquote
+
+    from dashboard.app.upload import upload_card
+
+    card = upload_card()
+    (link,) = [a for a in find(card, html.A) if a.download]
+    assert unquote(link.href.partition(",")[2]).splitlines()[0] == "year,turnover_usd_bn"
+    assert [box.id for box in find(card, dbc.Checkbox)] == [ids.UPLOAD_REPLACE]

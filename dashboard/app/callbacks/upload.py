@@ -34,22 +34,26 @@ def register(app, data: AppData) -> None:
         Output(ids.UPLOAD, "contents"),
         Input(ids.UPLOAD, "contents"),
         State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD_REPLACE, "value"),
         prevent_initial_call=True,
         on_error=upload_failed,
     )
-    def on_upload(contents, filename):
+    def on_upload(contents, filename, replace):
         """Thin: `check_upload`, then forget the contents."""
-        return check_upload(data, contents, filename), None
+        return check_upload(data, contents, filename, bool(replace)), None
 
 
-def check_upload(data: AppData, contents: str | None, filename: str | None) -> list:
-    """The report of a refused file or the ledger on an accepted one; nothing is written anywhere."""
+def check_upload(data: AppData, contents: str | None, filename: str | None, replace: bool = False) -> list:
+    """The report of a refused file or the ledger on an accepted one (the file's years over the bundled series,
+    or with `replace` its series alone); nothing is written anywhere."""
     if not contents:
         raise PreventUpdate
     name = filename or DEFAULT_NAME
     bundled = data.load(None)
     try:
-        result = check_file(InputFile.from_bytes(decode_contents(contents, name), name), bundled=bundled)
+        result = check_file(
+            InputFile.from_bytes(decode_contents(contents, name), name), bundled=bundled, replace=replace
+        )
     except InputError as error:
         return report_view(name, error.failures)
     figure = upload_figure(
