@@ -18,6 +18,7 @@ from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed, build
 from dashboard.schemas.ledger import LedgerSchema
 from dashboard.schemas.trade import TURNOVER, TradeSchema
+from dashboard.statements.evidence import explain
 from dashboard.targets import compute_ledger, ledger_figures, ledger_frame, ledger_plans, ledger_records
 
 MERGE, REPLACE = "merge", "replace"
@@ -52,9 +53,11 @@ class CheckResult:
     warnings: list[ConsistencyWarning] = field(default_factory=list)
     coverage: dict = field(default_factory=dict)  # how the file's years sit over the bundled series
     trade: pd.DataFrame | None = None  # the trade rows the ledger was judged on (merged or the file's alone)
+    explained: list[dict] = field(default_factory=list)  # each of the file's values against the sourced bases
 
-    def as_dict(self) -> dict:
-        """The object `bilateral check --json` prints."""
+    def as_dict(self, with_explain: bool = False) -> dict:
+        """The object `bilateral check --json` prints (with --explain, also "explain")."""
+        extra = {"explain": self.explained} if with_explain else {}
         return {
             "input": {
                 **self.input.summary(),
@@ -68,6 +71,7 @@ class CheckResult:
             "ledger": self.ledger,
             "changes": self.changes,
             "warnings": [w.as_dict() for w in self.warnings],
+            **extra,
         }
 
 
@@ -111,6 +115,7 @@ def check_trade(
         warnings,
         coverage(trade_input.trade, bundled_trade, bundled.versions.get("trade"), replace),
         trade,
+        explain(trade_input.trade, bundled_trade),
     )
 
 

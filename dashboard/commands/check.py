@@ -18,6 +18,7 @@ from dashboard.commands.output import EXIT_OK, invalid, print_json, usage_error,
 from dashboard.ingest import InputError, InputFile, read_trade_input
 from dashboard.ingest.header import AS_CHOICES, MINIMAL
 from dashboard.ingest.minimal import MEASURE_CHOICES, TEMPLATE, UNIT_CHOICES
+from dashboard.statements.evidence import MATCH_PCT
 
 PROGRESS_MIN_BYTES = 8 << 20  # smaller files are read before a bar would show
 
@@ -54,6 +55,12 @@ def register(subparsers) -> None:
         "--replace",
         action="store_true",
         help="judge the file's series alone (default: its years replace only those years of the bundled series)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="for every value of the file, the sourced basis it matches (Chinese or Russian customs, official "
+        "statement, ...) and how far it is from each, in %%",
     )
     parser.add_argument(
         "--measure",
@@ -103,9 +110,11 @@ def run_check(args) -> int:
         return usage_error("check", f"{args.file}: {error.strerror}")
     result = check_trade(trade_input, catalog, args.as_of, replace=args.replace)
     if args.json:
-        print_json(result.as_dict())
+        print_json(result.as_dict(with_explain=args.explain))
     else:
         print_result(console, result)
+        if args.explain:
+            explain_table(console, result.explained)
     return EXIT_OK
 
 
@@ -137,6 +146,44 @@ def print_result(console: Console, result: CheckResult) -> None:
     )
     _changes_table(console, result)
     warnings_table(console, result.warnings)
+
+
+def explain_table(console: Console, explained: list[dict]) -> None:
+    """Each of the file's values: the sourced bases it matches and its distance from every sourced level."""
+    table = Table(
+        title=f"On whose figures? Each value against the sourced ones (matches: within {MATCH_PCT}%)"
+    )
+    for column in ("year", "measure", "your value", "matches", "sourced values (difference)"):
+        table.add_column(column, overflow="fold", justify="right" if column == "your value" else "left")
+    for row in explained:
+        bases = "; ".join(
+            [f"{b['label']} {b['value_usd_bn']:,.3f} ({_signed(b['difference_pct'])})" for b in row["bases"]]
+            + [
+                f"{b['label']} {_bound(b)} ({'holds' if b['satisfied'] else 'does not hold'})"
+                for b in row["bounds"]
+            ]
+        )
+        table.add_row(
+            str(row["year"]),
+            row["measure"],
+            f"{row['value_usd_bn']:,.3f} ({escape(row['your_basis'])})",
+            ", ".join(row["matches"]) or "none",
+            escape(bases) or "no sourced level for this year and measure",
+        )
+    console.print(table)
+
+
+def _bound(row: dict) -> str:
+    """'more than 185', 'less than 20' or 'between 60 and 80'."""
+    low, high = row["low_usd_bn"], row["high_usd_bn"]
+    if low is not None and high is not None:
+        return f"between {low:g} and {high:g}"
+    return f"more than {low:g}" if low is not None else f"less than {high:g}"
+
+
+def _signed(value: float | None) -> str:
+    """'+0.12%', or 'n/a'."""
+    return "n/a" if value is None else f"{value:+.2f}%"
 
 
 def _figures_table(console: Console, result: CheckResult) -> None:

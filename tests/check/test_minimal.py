@@ -173,3 +173,35 @@ def test_the_console_script_reads_a_minimal_file_and_stores_nothing(tmp_path):
     code, out, err = run("check", write(tmp_path / "bad.csv", ["year,turnover_usd_bn", "2021,146.9 bn"]))
     assert code == 1 and "line 2, column turnover_usd_bn: unit in value" in err
     assert tree_digest(DEFAULT_ROOT) == before
+
+
+def test_explain_names_the_basis_each_value_matches_and_its_distance_from_each(tmp_path, capsys):
+    """2018: 108.3 is Russian customs' figure (FCS 108.3; also 109: 108.3/109 - 1 = -0.64%; Chinese customs 107.06:
+    108.3/107.06 - 1 = +1.16%). 2022: 185 is no basis's level (Chinese customs 190.271: 185/190.271 - 1 = -2.77%)
+    and not 'more than 185' (Putin). 2012: no sourced turnover."""
+    path = write(tmp_path / "mine.csv", ["year,turnover_usd_bn", "2018,108.3", "2022,185", "2012,88"])
+    code, report = check_json(capsys, path, "--explain")
+    assert code == 0
+    rows = {row["year"]: row for row in report["explain"]}
+    assert rows[2018]["matches"] == ["Russian customs"]
+    assert [(b["label"], b["value_usd_bn"], b["difference_pct"]) for b in rows[2018]["bases"]] == [
+        ("Russian customs", 108.3, 0.0),
+        ("Russian customs", 109.0, -0.64),
+        ("Chinese customs", 107.06, 1.16),
+    ]
+    assert rows[2022]["matches"] == [] and rows[2022]["bases"][0]["difference_pct"] == -2.77
+    (bound,) = rows[2022]["bounds"]
+    assert (bound["label"], bound["low_usd_bn"], bound["satisfied"]) == ("official statement", 185.0, False)
+    assert rows[2012]["bases"] == [] and rows[2012]["matches"] == []
+
+
+def test_explain_names_comtrade_as_reported_by_china(capsys, comtrade_2020_2023):
+    """China-reported 2020 turnover 50.58 + 57.18 = 107.76 matches Chinese customs (107.76) exactly and is
+    107.76 / 104 - 1 = +3.62% from the 104 Putin stated (Russian statistics implied)."""
+    code, report = check_json(capsys, comtrade_2020_2023, "--explain")
+    row = next(r for r in report["explain"] if (r["year"], r["measure"]) == (2020, "turnover"))
+    assert row["your_basis"] == "Comtrade as reported by China" and row["matches"] == ["Chinese customs"]
+    assert {b["label"]: b["difference_pct"] for b in row["bases"]} == {
+        "Chinese customs": 0.0,
+        "official statement": 3.62,
+    }
