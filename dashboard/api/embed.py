@@ -13,8 +13,7 @@ from dashboard.app.pages import APP_TITLE
 
 STATIC = Path(__file__).resolve().parent / "static"
 EMBED_SCRIPT = STATIC / "embed.js"
-EMBED_PREFIX = "/embed/"
-ASSETS = "/embed/assets"
+ASSETS = "/embed-assets"  # outside /embed/: only the pages themselves may be framed
 MARGIN = {"l": 60, "r": 20, "t": 40, "b": 50}
 STYLE = """
 html, body { margin: 0; height: 100%; font-family: "Liberation Sans", Arial, sans-serif; color: #212529; }

@@ -61,7 +61,7 @@ def operation(route: Route, query: list[Param], path_schemas: dict[str, dict]) -
         for param in query
     ]
     responses = {
-        "200": {"description": route.summary, "content": {route.media_type: {}}},
+        "200": {"description": route.summary, "content": {media: {} for media in route.media_types}},
         "304": {"description": "Not modified: the If-None-Match ETag is current."},
         "400": {"description": "A parameter is unknown or unusable; the message names it.", "content": error},
     }

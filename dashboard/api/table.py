@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from dashboard.api.citation import FORMATS
+
 PATH_PARAMETER = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
@@ -28,6 +30,12 @@ class Route:
     summary: str
     query: Query = Query.NONE
     cache: str = "short"  # "short": may change when a version is activated; "long": fixed by the address
+    other_media_types: tuple[str, ...] = ()  # what else it may answer with, by its parameters
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        """Every media type of its 200 answers, the default first."""
+        return (self.media_type, *self.other_media_types)
 
     @property
     def path_parameters(self) -> list[str]:
@@ -109,9 +117,10 @@ ROUTES: tuple[Route, ...] = (
     Route(
         f"{API}/cite",
         "cite",
-        "text/plain",
+        FORMATS["bibtex"][0],
         "A citation of a chart's view naming the data versions, their sha256 and the permalink.",
         Query.CITE,
+        other_media_types=tuple(media for name, (media, _) in FORMATS.items() if name != "bibtex"),
     ),
     Route(f"{API}/openapi.json", "openapi", "application/json", "This API described in OpenAPI 3.1."),
     Route(
@@ -122,14 +131,14 @@ ROUTES: tuple[Route, ...] = (
         Query.VIEW,
     ),
     Route(
-        "/embed/assets/embed.js",
+        "/embed-assets/embed.js",
         "embed_script",
         "text/javascript",
         "The script that draws an embedded chart.",
         cache="long",
     ),
     Route(
-        "/embed/assets/plotly.min.js",
+        "/embed-assets/plotly.min.js",
         "plotly_script",
         "text/javascript",
         "plotly.js, as the embedded chart needs it.",
