@@ -6,7 +6,11 @@ import pytest
 
 from dashboard.app import create_app, make_loader
 from dashboard.catalog import DEFAULT_ROOT, Catalog
-from tests.browser.conftest import browser_context_args, browser_type_launch_args  # noqa: F401  (Playwright)
+from tests.browser.conftest import (  # noqa: F401  (Playwright on Debian's Chromium, as tests/browser)
+    browser_context_args,
+    browser_type_launch_args,
+    console_errors,
+)
 
 EMBED_ORIGIN = "https://a.example"
 
