@@ -40,10 +40,11 @@ def trade_warnings(
     )
 
 
-def yoy_mismatches(trade, file, line_numbers, tolerance_pp) -> list[ConsistencyWarning]:
-    """A reported year-on-year change that does not match the level of its year over the preferred previous one."""
+def reported_changes(trade: pd.DataFrame):
+    """Each row that reports a year-on-year change, with its level (its own, else the preferred one of its year),
+    the preferred level of the year before and the change those two levels imply:
+    (position, row, level, previous, implied_pct). Rows lacking a level or a previous level are skipped."""
     preferred = trade[trade["preferred"].astype(bool)].set_index(["measure", "year"])["value_usd_bn"]
-    warnings = []
     for position, row in enumerate(trade.itertuples(index=False)):
         if pd.isna(row.yoy_change_pct):
             continue
@@ -51,7 +52,13 @@ def yoy_mismatches(trade, file, line_numbers, tolerance_pp) -> list[ConsistencyW
         previous = preferred.get((row.measure, row.year - 1))
         if level is None or previous is None or pd.isna(level) or pd.isna(previous) or previous == 0:
             continue
-        implied = (level / previous - 1.0) * 100.0
+        yield position, row, level, previous, (level / previous - 1.0) * 100.0
+
+
+def yoy_mismatches(trade, file, line_numbers, tolerance_pp) -> list[ConsistencyWarning]:
+    """A reported year-on-year change that does not match the level of its year over the preferred previous one."""
+    warnings = []
+    for position, row, level, previous, implied in reported_changes(trade):
         if abs(implied - row.yoy_change_pct) > tolerance_pp:
             warnings.append(
                 ConsistencyWarning(
@@ -65,6 +72,36 @@ def yoy_mismatches(trade, file, line_numbers, tolerance_pp) -> list[ConsistencyW
                 )
             )
     return warnings
+
+
+def growth_implied_levels(trade: pd.DataFrame, tolerance_pp: float = YOY_TOLERANCE_PP) -> pd.DataFrame:
+    """The previous year's level that a reported change implies (level / (1 + change)), wherever the change
+    disagrees with the preferred levels beyond the tolerance (where `yoy_mismatches` warns): another sourced
+    figure for that year. Columns: measure, year (the implied year), value_usd_bn, source_id, preferred (of
+    the reporting row), from_year, reported_change_pct."""
+    rows = [
+        {
+            "measure": row.measure,
+            "year": int(row.year) - 1,
+            "value_usd_bn": level / (1.0 + row.yoy_change_pct / 100.0),
+            "source_id": row.source_id,
+            "preferred": bool(row.preferred),
+            "from_year": int(row.year),
+            "reported_change_pct": float(row.yoy_change_pct),
+        }
+        for _, row, level, _, implied in reported_changes(trade)
+        if abs(implied - row.yoy_change_pct) > tolerance_pp and row.yoy_change_pct > -100
+    ]
+    columns = [
+        "measure",
+        "year",
+        "value_usd_bn",
+        "source_id",
+        "preferred",
+        "from_year",
+        "reported_change_pct",
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def basis_gaps(trade, file, line_numbers, tolerance_pct) -> list[ConsistencyWarning]:

@@ -19,6 +19,8 @@ STATUS_STYLE = {
     "deterioration": "red",
     "acceleration_needed": "yellow",
     "limited_progress": "yellow",
+    "reached": "green",
+    "not_yet_reached": "yellow",
     "no_observation": "dim",
 }
 

@@ -14,10 +14,24 @@ STATUSES = (
     "acceleration_needed",
     "limited_progress",
     "deterioration",
+    "reached",
+    "not_yet_reached",
     "no_observation",
 )
 ON_TRACK_RATIO, ACCELERATION_RATIO = 0.95, 0.60  # Open SDG progress thresholds on actual/required growth
 ANNUAL_RATE, STANDING = "annual rate", "standing"
+TRADE_MEASURE, TURNOVER = "trade_turnover_usd_bn", "turnover"
+IMPLIED_BY_GROWTH, IMPLIED_BY_PARTS = "implied_by_growth", "implied_by_parts_growth"
+# A candidate figure in words, by its basis (the app says what a verdict depends on with these).
+BASIS_WORDS = {
+    "china_customs": "Chinese customs",
+    "russia_customs": "Russian customs",
+    "official_statement": "an official's statement",
+    "article_2002": "the 2002 article",
+    "unspecified": "basis not stated",
+    "reported": "as reported",
+}
+EXCLUDED_RELIABILITY = "low"  # a machine translation, a forum or an apparent error is not a candidate figure
 
 
 @dataclass
@@ -34,7 +48,7 @@ class LedgerEntry:
     target_value: float | None
     target_low: float | None
     target_high: float | None
-    baseline_year: int
+    baseline_year: int | None
     baseline_value: float | None
     actual_at_deadline: float | None
     actual_year: int | None
@@ -52,14 +66,61 @@ class LedgerEntry:
     gap_years: list[int] = field(default_factory=list)
     yearly: list[dict] = field(default_factory=list)
     source_ids: str = ""
+    years_late_high: int | None = None
+    first_reached_range: list[int] | None = None
+    first_reached_high_range: list[int] | None = None
+    baseline_stated: bool = False
+    baseline_source_id: str = ""
+    candidates: list[dict] = field(default_factory=list)
+    robust: bool = True
+    commitment: str = ""
+    successor_id: str = ""
 
 
-def compute_ledger(targets: pd.DataFrame, actuals: pd.DataFrame, as_of_year: int) -> list[LedgerEntry]:
-    """Judge every target against the actuals of its measure, as known in `as_of_year`."""
+def compute_ledger(
+    targets: pd.DataFrame,
+    actuals: pd.DataFrame,
+    as_of_year: int,
+    figures: pd.DataFrame | None = None,
+    plans: pd.DataFrame | None = None,
+) -> list[LedgerEntry]:
+    """Judge every target against the actuals of its measure, as known in `as_of_year`; `figures` (every sourced
+    value, see ledger_figures) gives each verdict's candidates, `plans` (see ledger_plans) the yearly plans a
+    ramp-up contract is judged against."""
     by_measure = {
         m: dict(zip(g["year"].astype(int), g["value"].astype(float))) for m, g in actuals.groupby("measure")
     }
-    return [judge(row, by_measure.get(row["measure"], {}), as_of_year) for row in targets.to_dict("records")]
+    sources = {m: dict(zip(g["year"].astype(int), g["source_id"])) for m, g in actuals.groupby("measure")}
+    figures_by = _records_by_measure(figures)
+    plans_by = _records_by_measure(plans)
+    return [
+        judge(
+            row,
+            by_measure.get(row["measure"], {}),
+            as_of_year,
+            figures=figures_by.get(row["measure"], []),
+            plans=_by_year(plans_by.get(row["measure"], [])),
+            sources=sources.get(row["measure"], {}),
+        )
+        for row in targets.to_dict("records")
+    ]
+
+
+def _records_by_measure(frame: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """A frame's rows as dicts grouped by measure, preferred rows first."""
+    if frame is None or frame.empty:
+        return {}
+    rows = frame.assign(preferred=frame["preferred"].fillna(False).astype(bool))
+    rows = rows.sort_values(["measure", "year", "preferred"], ascending=[True, True, False], kind="stable")
+    return {measure: group.to_dict("records") for measure, group in rows.groupby("measure", sort=False)}
+
+
+def _by_year(rows: list[dict]) -> dict[int, list[dict]]:
+    """Rows grouped by year, in their order."""
+    grouped: dict[int, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(int(row["year"]), []).append(row)
+    return grouped
 
 
 YEAR_COLUMNS = (
@@ -69,6 +130,7 @@ YEAR_COLUMNS = (
     "first_reached_year",
     "years_late",
     "first_reached_high_year",
+    "years_late_high",
 )
 
 
@@ -79,8 +141,30 @@ def ledger_frame(entries: list[LedgerEntry]) -> pd.DataFrame:
     return frame
 
 
-def judge(target: dict, series: dict[int, float], as_of_year: int) -> LedgerEntry:
-    """The verdict for one target given its measure's actuals by year."""
+def judge(
+    target: dict,
+    series: dict[int, float],
+    as_of_year: int,
+    figures: list[dict] | None = None,
+    plans: dict[int, list[dict]] | None = None,
+    sources: dict[int, str] | None = None,
+) -> LedgerEntry:
+    """The verdict for one target given its measure's actuals by year, then the verdict on every other sourced
+    figure of the years it rests on (`candidates`; `robust` when they all give the same status)."""
+    entry = _judge_on(target, series, as_of_year, plans or {})
+    entry.candidates = _candidates(
+        target, series, as_of_year, plans or {}, entry, figures or [], sources or {}
+    )
+    entry.robust = len({candidate["status"] for candidate in entry.candidates}) <= 1
+    if not entry.robust:
+        entry.notes += "; the verdict depends on the figure used: " + candidates_text(
+            entry.candidates, entry.unit
+        )
+    return entry
+
+
+def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: dict) -> LedgerEntry:
+    """The verdict on one series of actuals."""
     goal = _number(target.get("target_value"))
     low, high = _number(target.get("target_low")), _number(target.get("target_high"))
     threshold = goal if goal is not None else low
@@ -111,13 +195,17 @@ def judge(target: dict, series: dict[int, float], as_of_year: int) -> LedgerEntr
         status="no_observation",
         notes="",
         source_ids=target.get("source_ids", ""),
+        commitment=_text(target.get("commitment")),
+        successor_id=_text(target.get("successor_id")),
     )
-    observed = {year: value for year, value in sorted(series.items()) if pledge_year <= year <= as_of_year}
     notes = (
         [f"range {_fmt(low)}-{_fmt(high)}: judged against the low end"]
         if high is not None and low is not None
         else []
     )
+    if kind == "by_year":
+        _baseline(entry, target, deadline_year, notes)
+    observed = {year: value for year, value in sorted(series.items()) if pledge_year <= year <= as_of_year}
     if not series:
         notes.append(f"no observation of {entry.measure} in the data")
     elif kind == "by_year":
@@ -125,30 +213,57 @@ def judge(target: dict, series: dict[int, float], as_of_year: int) -> LedgerEntr
             entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes
         )
     else:
-        _judge_each_year(entry, threshold, at_most, observed, kind, notes)
+        _judge_each_year(entry, target, threshold, at_most, observed, kind, notes, plans, as_of_year)
     entry.notes = "; ".join(notes)
     return entry
+
+
+def _baseline(entry: LedgerEntry, target: dict, deadline_year: int, notes: list[str]) -> None:
+    """The pledge's own baseline where it states one; none for a target due in its pledge year (its outcome is
+    not its baseline); else the actual of the baseline year (set by the caller)."""
+    stated = _number(target.get("baseline_value"))
+    if deadline_year == entry.pledge_year:
+        entry.baseline_year, entry.baseline_value = None, None
+        notes.append(f"due in its pledge year ({deadline_year}): no baseline and no growth rate")
+    elif stated is not None:
+        entry.baseline_value, entry.baseline_stated = stated, True
+        entry.baseline_source_id = _text(target.get("baseline_source_id"))
+        notes.append(
+            f"baseline {_fmt(stated)} ({entry.baseline_year}) as the pledge states it: "
+            f"'{_text(target.get('baseline_quote'))}' ({entry.baseline_source_id})"
+        )
 
 
 def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes):
     """A target with a deadline: met or missed once it has passed, a progress rating while it is open."""
     meets = _meets_fn(at_most)
-    entry.required_cagr_pct = cagr_pct(entry.baseline_value, threshold, deadline_year - entry.baseline_year)
-    if entry.baseline_value is None:
-        notes.append(f"baseline year {entry.baseline_year} has no data")
+    has_baseline = entry.baseline_year is not None
+    if has_baseline:
+        entry.required_cagr_pct = cagr_pct(
+            entry.baseline_value, threshold, deadline_year - entry.baseline_year
+        )
+        if entry.baseline_value is None:
+            notes.append(f"baseline year {entry.baseline_year} has no data")
     if not observed:
         notes.append(f"no observation from {entry.pledge_year} (data end in {max(series)})")
         return
     entry.first_reached_year = first_reached(observed, threshold, meets)
     if entry.first_reached_year is not None:
         entry.years_late = entry.first_reached_year - deadline_year
-        notes.append(f"first reached {entry.first_reached_year}")
+        entry.first_reached_range = first_reached_range(series, entry.pledge_year, entry.first_reached_year)
+        notes.append(f"first reached {_reached_text(entry.first_reached_year, entry.first_reached_range)}")
     else:
         notes.append(f"not reached by {max(observed)} (last observation)")
     if high is not None:
-        entry.first_reached_high_year = first_reached(observed, high, meets)
-        reached_high = entry.first_reached_high_year
-        notes.append(f"high end first reached {reached_high}" if reached_high else "high end not reached")
+        reached_high = entry.first_reached_high_year = first_reached(observed, high, meets)
+        if reached_high is not None:
+            entry.years_late_high = reached_high - deadline_year
+            entry.first_reached_high_range = first_reached_range(series, entry.pledge_year, reached_high)
+            notes.append(
+                f"high end first reached {_reached_text(reached_high, entry.first_reached_high_range)}"
+            )
+        else:
+            notes.append("high end not reached")
     reached = [y for y in (entry.first_reached_year, entry.first_reached_high_year) if y is not None]
     last_looked_at = max(observed)
     window_end = (
@@ -167,13 +282,17 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
             notes.append(f"deadline {deadline_year} has no data")
             return
         entry.actual_at_deadline, entry.actual_year = actual, deadline_year
-        entry.actual_cagr_pct = cagr_pct(entry.baseline_value, actual, deadline_year - entry.baseline_year)
+        if has_baseline:
+            entry.actual_cagr_pct = cagr_pct(
+                entry.baseline_value, actual, deadline_year - entry.baseline_year
+            )
         entry.status = "met" if meets(actual, threshold) else "missed"
     else:
         latest = max(observed)
         actual = observed[latest]
         entry.actual_year = latest
-        entry.actual_cagr_pct = cagr_pct(entry.baseline_value, actual, latest - entry.baseline_year)
+        if has_baseline:
+            entry.actual_cagr_pct = cagr_pct(entry.baseline_value, actual, latest - entry.baseline_year)
         entry.status = progress_status(
             actual, threshold, entry.required_cagr_pct, entry.actual_cagr_pct, meets
         )
@@ -181,8 +300,10 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
     _attainment(entry, actual, threshold, high, at_most)
 
 
-def _judge_each_year(entry, threshold, at_most, observed, kind, notes):
-    """An annual-rate target or a standing ceiling: every observed year is judged; the latest gives the status."""
+def _judge_each_year(entry, target, threshold, at_most, observed, kind, notes, plans, as_of_year):
+    """A level with no deadline (annual rate) or a standing ceiling: every observed year is judged. A ceiling
+    is met while not exceeded; a level with no deadline is never met or missed: reached (in the years named)
+    or not yet reached. A ramp-up contract's years are also judged against their sourced yearly plan."""
     meets = _meets_fn(at_most)
     if not observed:
         notes.append(f"no observation from {entry.pledge_year}")
@@ -191,6 +312,8 @@ def _judge_each_year(entry, threshold, at_most, observed, kind, notes):
     latest = max(observed)
     entry.actual_at_deadline, entry.actual_year = observed[latest], latest
     entry.first_reached_year = first_reached(observed, threshold, meets)
+    if entry.first_reached_year is not None:
+        entry.first_reached_range = first_reached_range(observed, min(observed), entry.first_reached_year)
     entry.gap_years = missing_years(observed, min(observed), latest)
     failed = [row["year"] for row in entry.yearly if not row["met"]]
     if kind == "standing":
@@ -199,17 +322,154 @@ def _judge_each_year(entry, threshold, at_most, observed, kind, notes):
             f"exceeded in {_years_text(failed)}" if failed else f"not exceeded {min(observed)}-{latest}"
         )
     else:
-        entry.status = "met" if meets(observed[latest], threshold) else "missed"
         reached = [row["year"] for row in entry.yearly if row["met"]]
+        entry.status = "reached" if reached else "not_yet_reached"
         notes.append(
-            f"judged each year {min(observed)}-{latest}: "
+            f"no deadline: judged each year {min(observed)}-{latest}: "
             + (f"reached in {_years_text(reached)}" if reached else "not reached in any year")
         )
+        entry.gap_years += list(range(latest + 1, as_of_year))  # complete years since the last observation
+    if _flag(target.get("ramp_up")):
+        _judge_ramp(entry, target, threshold, meets, plans, as_of_year, notes)
     if entry.gap_years:
         notes.append(
             f"{_years_text(entry.gap_years)} {'has' if len(entry.gap_years) == 1 else 'have'} no data"
         )
     _attainment(entry, observed[latest], threshold, None, at_most)
+
+
+def _judge_ramp(entry, target, threshold, meets, plans, as_of_year, notes) -> None:
+    """A plateau reached after a contractual ramp-up: each year against its sourced plan, and against the
+    plateau from the year it applies (only where that year is sourced); no ramp is invented."""
+    plateau_year = None if _missing(target.get("plateau_year")) else int(target["plateau_year"])
+    notes.append(
+        f"ramp-up contract: {_fmt(threshold)} is the plateau; each year is judged against its sourced plan"
+    )
+    unjudged = []
+    for row in entry.yearly:
+        year, actual = row["year"], row["actual"]
+        if plateau_year is not None and year >= plateau_year:
+            row.update(plan=threshold, plan_source_id="", met_plan=meets(actual, threshold))
+            notes.append(
+                f"{year}: {_fmt(actual)} against the plateau {_fmt(threshold)} ({_met(row['met_plan'])})"
+            )
+        elif year in plans:
+            first, *others = plans[year]
+            row.update(
+                plan=first["value"], plan_source_id=first["source_id"], met_plan=meets(actual, first["value"])
+            )
+            also = "".join(
+                f"; {_fmt(other['value'])} ({other['source_id']}): {_met(meets(actual, other['value']))}"
+                for other in others
+            )
+            notes.append(
+                f"{year}: {_fmt(actual)} against the year's plan {_fmt(first['value'])} "
+                f"({first['source_id']}): {_met(row['met_plan'])}{also}"
+            )
+        else:
+            row.update(plan=None, plan_source_id="", met_plan=None)
+            unjudged.append(year)
+    for year in sorted(set(plans) - {row["year"] for row in entry.yearly}):
+        if year < as_of_year:
+            first = plans[year][0]
+            notes.append(
+                f"{year}: plan {_fmt(first['value'])} ({first['source_id']}) but no outturn in the data"
+            )
+    if unjudged:
+        notes.append(f"{_years_text(unjudged)}: no sourced plan, not judged against one")
+    if plateau_year is None:
+        notes.append(
+            f"the year the plateau of {_fmt(threshold)} applies is not sourced: no year is judged against it"
+        )
+
+
+def _candidates(target, series, as_of_year, plans, entry, figures, sources) -> list[dict]:
+    """The verdict on every sourced figure of the years the verdict rests on: the one used first, then each
+    other value (a value equal to one already listed adds nothing)."""
+    if not series and not figures:
+        return []
+    by_year = _by_year([f for f in figures if _in_window(int(f["year"]), target, entry, as_of_year)])
+    years = sorted(_decisive_years(target, entry, series, as_of_year) | set(by_year))
+    candidates = []
+    for year in years:
+        if year not in _decisive_years(target, entry, series, as_of_year):
+            continue
+        listed: list[dict] = []
+        seen = set()
+        if year in series:
+            used = next((f for f in by_year.get(year, []) if f.get("preferred")), None) or {}
+            listed.append(
+                {
+                    "value": series[year],
+                    "source_id": used.get("source_id") or sources.get(year, ""),
+                    "basis": used.get("basis", ""),
+                    "description": used.get("description", ""),
+                    "used": True,
+                }
+            )
+            seen.add(round(series[year], 6))
+        for other in by_year.get(year, []):
+            if round(float(other["value"]), 6) in seen:
+                continue
+            seen.add(round(float(other["value"]), 6))
+            listed.append(
+                {
+                    **{k: other.get(k, "") for k in ("source_id", "basis", "description")},
+                    "value": float(other["value"]),
+                    "used": False,
+                }
+            )
+        if len(listed) < 2 and year != entry.actual_year:
+            continue
+        for one in listed:
+            judged = (
+                entry if one["used"] else _judge_on(target, {**series, year: one["value"]}, as_of_year, plans)
+            )
+            candidates.append(
+                {
+                    "value": one["value"],
+                    "year": year,
+                    "source_id": one["source_id"],
+                    "basis": one["basis"],
+                    "description": one["description"],
+                    "used": one["used"],
+                    "status": judged.status,
+                    "attainment_pct": judged.attainment_pct,
+                }
+            )
+    return candidates
+
+
+def _in_window(year: int, target: dict, entry: LedgerEntry, as_of_year: int) -> bool:
+    """Whether a figure's year lies in the years a target is judged on."""
+    start = entry.baseline_year if entry.baseline_year is not None else entry.pledge_year
+    return min(start, entry.pledge_year) <= year <= as_of_year
+
+
+def _decisive_years(target: dict, entry: LedgerEntry, series: dict[int, float], as_of_year: int) -> set[int]:
+    """The years a verdict rests on: the deadline once passed; while open, the latest year and an actual baseline;
+    every year from the pledge for a level with no deadline or a ceiling."""
+    if target["deadline_kind"] != "by_year":
+        return {year for year in range(entry.pledge_year, as_of_year + 1)}
+    deadline = int(target["deadline_year"])
+    if deadline < as_of_year:
+        return {deadline}
+    years = {entry.actual_year} if entry.actual_year is not None else set()
+    if entry.baseline_year is not None and not entry.baseline_stated:
+        years.add(entry.baseline_year)
+    return years
+
+
+def candidates_text(candidates: list[dict], unit: str = "") -> str:
+    """'64.2 (Chinese customs, 2015) gives 64% (missed), 68.03 (implied by ...) gives 68% (missed)'."""
+    parts = []
+    for c in candidates:
+        what = c["description"] or BASIS_WORDS.get(c["basis"], c["basis"]) or c["source_id"]
+        share = "no attainment" if c["attainment_pct"] is None else f"{c['attainment_pct']:.0f}%"
+        parts.append(
+            f"{_fmt(c['value'])} ({what}, {c['year']}) gives {share} ({c['status'].replace('_', ' ')})"
+        )
+    return ", ".join(parts)
 
 
 def _attainment(
@@ -251,6 +511,15 @@ def first_reached(observed: dict[int, float], threshold: float, meets) -> int | 
     return next((year for year, value in sorted(observed.items()) if meets(value, threshold)), None)
 
 
+def first_reached_range(series: dict[int, float], start: int, first_seen: int) -> list[int] | None:
+    """[earliest, latest] when years without data (from `start` on) come just before the first year a level is
+    seen: it may have been reached in any of them; None when the year before it has data (or is before start)."""
+    earliest = first_seen
+    while earliest - 1 >= start and earliest - 1 not in series:
+        earliest -= 1
+    return [earliest, first_seen] if earliest < first_seen else None
+
+
 def missing_years(series: dict[int, float], start: int, end: int) -> list[int]:
     """Years from start to end (inclusive) with no observation."""
     return [year for year in range(start, end + 1) if year not in series]
@@ -279,6 +548,31 @@ def _missing(value) -> bool:
 def _fmt(value: float) -> str:
     """A number without needless decimals."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _reached_text(year: int, span: list[int] | None) -> str:
+    """'2013', or '2012 or 2013 (2012 has no data)' where years without data precede it."""
+    if span is None:
+        return str(year)
+    earliest, latest = span
+    either = f"{earliest} or {latest}" if latest - earliest == 1 else f"between {earliest} and {latest}"
+    gap = list(range(earliest, latest))
+    return f"{either} ({_years_text(gap)} {'has' if len(gap) == 1 else 'have'} no data)"
+
+
+def _met(met: bool) -> str:
+    """'met' or 'not met'."""
+    return "met" if met else "not met"
+
+
+def _flag(value) -> bool:
+    """A boolean cell: True only for true."""
+    return False if _missing(value) else bool(value)
+
+
+def _text(value) -> str:
+    """A text cell: empty for a missing one."""
+    return "" if _missing(value) else str(value)
 
 
 def _years_text(years: list[int]) -> str:
@@ -315,6 +609,15 @@ LEDGER_KEYS = (
     "gap_years",
     "yearly",
     "source_ids",
+    "years_late_high",
+    "first_reached_range",
+    "first_reached_high_range",
+    "baseline_stated",
+    "baseline_source_id",
+    "candidates",
+    "robust",
+    "commitment",
+    "successor_id",
 )
 
 
@@ -334,3 +637,127 @@ def _plain(value):
     if isinstance(value, float):
         return round(value, 6)
     return value
+
+
+def ledger_figures(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every sourced figure of each ledger measure by year, preferred or not: the trade dataset's turnover rows,
+    the turnover that each reported change implies where it contradicts the levels (consistency's
+    growth_implied_levels), the turnover that the parts' reported changes imply, and the energy deliveries.
+    Figures from sources rated low (machine translations, forums, apparent errors) are left out.
+    Columns: measure, year, value, source_id, basis, description, preferred."""
+    from dashboard.consistency import growth_implied_levels
+    from dashboard.pipeline.energy import LEDGER_MEASURES
+
+    sources = frames.get("sources")
+    low = (
+        set()
+        if sources is None
+        else set(sources.loc[sources["reliability"] == EXCLUDED_RELIABILITY, "source_id"])
+    )
+    rows = []
+    trade = frames["trade"]
+    turnover = trade[(trade["measure"] == TURNOVER) & trade["value_usd_bn"].notna()]
+    for row in turnover.itertuples(index=False):
+        preferred = bool(row.preferred)
+        if row.source_id in low and not preferred:
+            continue
+        rows.append(
+            _figure(TRADE_MEASURE, row.year, row.value_usd_bn, row.source_id, row.reporting_basis, preferred)
+        )
+    implied = growth_implied_levels(trade)
+    implied = implied[~implied["source_id"].isin(low)]
+    for row in implied[implied["measure"] == TURNOVER].itertuples(index=False):
+        words = f"implied by the {row.from_year} report's growth of {row.reported_change_pct:+.1f}%"
+        rows.append(
+            _figure(TRADE_MEASURE, row.year, row.value_usd_bn, row.source_id, IMPLIED_BY_GROWTH, False, words)
+        )
+    parts = implied[implied["preferred"].astype(bool)]
+    exports = parts[parts["measure"] == "china_exports_to_russia"].set_index(["year", "from_year"])
+    imports = parts[parts["measure"] == "china_imports_from_russia"].set_index(["year", "from_year"])
+    for year, from_year in exports.index.intersection(imports.index):
+        out, into = exports.loc[(year, from_year)], imports.loc[(year, from_year)]
+        words = (
+            f"implied by the {from_year} report's export and import growth of "
+            f"{out['reported_change_pct']:+.1f}% and {into['reported_change_pct']:+.1f}%"
+        )
+        rows.append(
+            _figure(
+                TRADE_MEASURE,
+                year,
+                out["value_usd_bn"] + into["value_usd_bn"],
+                f"{out['source_id']};{into['source_id']}",
+                IMPLIED_BY_PARTS,
+                False,
+                words,
+            )
+        )
+    energy = frames.get("energy")
+    publishers = {} if sources is None else dict(zip(sources["source_id"], sources["publisher"]))
+    for measure, (commodity, route, unit) in LEDGER_MEASURES.items() if energy is not None else []:
+        delivered = energy[
+            (energy["commodity"] == commodity)
+            & (energy["route"] == route)
+            & (energy["unit"] == unit)
+            & (energy["measure"] == "deliveries")
+            & (energy["kind"] == "actual")
+            & energy["year"].notna()
+            & energy["value"].notna()
+        ]
+        for row in delivered.itertuples(index=False):
+            preferred = bool(row.preferred) if not _missing(row.preferred) else False
+            if row.source_id in low and not preferred:
+                continue
+            words = publishers.get(row.source_id, "")
+            rows.append(_figure(measure, row.year, row.value, row.source_id, "reported", preferred, words))
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def ledger_plans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The yearly plans of the energy measures: a 'plan' row as stated, or the year's deliveries less what they
+    exceeded the obligations or plan by ('700 million cubic meters above contractual obligations').
+    Columns: measure, year, value, source_id, basis, description, preferred."""
+    from dashboard.pipeline.energy import LEDGER_MEASURES
+
+    energy = frames.get("energy")
+    rows = []
+    if energy is None:
+        return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    for measure, (commodity, route, unit) in LEDGER_MEASURES.items():
+        mine = energy[
+            (energy["commodity"] == commodity)
+            & (energy["route"] == route)
+            & (energy["unit"] == unit)
+            & energy["year"].notna()
+            & energy["value"].notna()
+        ]
+        delivered = mine[(mine["measure"] == "deliveries") & (mine["kind"] == "actual")]
+        delivered = delivered[delivered["preferred"].fillna(False).astype(bool)]
+        by_year = dict(zip(delivered["year"].astype(int), delivered["value"].astype(float)))
+        for row in mine.itertuples(index=False):
+            preferred = False if _missing(row.preferred) else bool(row.preferred)
+            year = int(row.year)
+            if row.measure == "plan":
+                rows.append(
+                    _figure(measure, year, row.value, row.source_id, "plan", preferred, "the year's plan")
+                )
+            elif row.measure == "excess_over_obligations" and year in by_year:
+                plan = round(by_year[year] - float(row.value), 6)
+                words = f"{_fmt(by_year[year])} delivered less {_fmt(float(row.value))} above plan"
+                rows.append(_figure(measure, year, plan, row.source_id, "plan", preferred, words))
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+FIGURE_COLUMNS = ["measure", "year", "value", "source_id", "basis", "description", "preferred"]
+
+
+def _figure(measure, year, value, source_id, basis, preferred, description=None) -> dict:
+    """One row of ledger_figures / ledger_plans."""
+    return {
+        "measure": measure,
+        "year": int(year),
+        "value": float(value),
+        "source_id": source_id,
+        "basis": basis,
+        "description": description if description is not None else BASIS_WORDS.get(basis, basis),
+        "preferred": preferred,
+    }

@@ -20,6 +20,8 @@ STATUS_LABELS = {
     "acceleration_needed": "→ acceleration needed",
     "limited_progress": "↘ limited progress",
     "deterioration": "↓ deterioration",
+    "reached": "✓ reached",
+    "not_yet_reached": "… not yet reached",
     "no_observation": "? no observation",
 }
 DEFAULT_VINTAGE = "newest"

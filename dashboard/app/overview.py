@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.app import ids
 from dashboard.app.components import goal, shortfall, status_badge
 from dashboard.app.view import View, href
-from dashboard.formatting import amount, percent, years_late
+from dashboard.formatting import amount, number, percent, years_late
 
 # Which page draws the chart of a target, by the prefix of the target's measure.
 MEASURE_PAGES = (
@@ -78,9 +78,41 @@ def _ledger_row(row: dict, view: View, paths: dict[str, str]) -> html.Tr:
         percent(row["attainment_pct"]),
         shortfall(row["shortfall"], unit),
         reached,
-        status_badge(row["status"]),
+        _status_cell(row),
     ]
     return html.Tr([html.Td(cell) for cell in cells], title=row["notes"] or None)
+
+
+def figures_text(row: dict) -> str:
+    """What a verdict rests on where sources give several figures: 'Depends on the figure used: 64.2 (Chinese
+    customs) gives 64%, 68.03 (implied by the 2016 report's growth of +2.2%) gives 68%' when the status changes
+    with the figure, 'Same verdict on every figure: ...' when only the attainment does; '' for one figure."""
+    candidates = row.get("candidates")
+    if not isinstance(candidates, list):
+        return ""
+    deciding = [c for c in candidates if c["year"] == row.get("actual_year")] or candidates
+    if row.get("robust", True):
+        candidates = deciding
+    if row.get("robust", True) and len({percent(c["attainment_pct"]) for c in candidates}) < 2:
+        return ""  # one figure, or figures that differ only in rounding
+    parts = [
+        f"{number(c['value'])} ({c['description'] or c['basis'] or c['source_id']}"
+        + ("" if c["year"] == row.get("actual_year") else f", {c['year']}")
+        + f") gives {percent(c['attainment_pct'])}"
+        + ("" if row.get("robust", True) else f", {c['status'].replace('_', ' ')}")
+        for c in candidates
+    ]
+    lead = "Same verdict on every figure" if row.get("robust", True) else "Depends on the figure used"
+    return f"{lead}: " + "; ".join(parts)
+
+
+def _status_cell(row: dict) -> list:
+    """The status badge, and below it what the verdict depends on where sources disagree."""
+    text = figures_text(row)
+    if not text:
+        return [status_badge(row["status"])]
+    marker = "" if row.get("robust", True) else "⚠ "
+    return [status_badge(row["status"]), html.Br(), html.Small(marker + text, className="verdict-figures")]
 
 
 def indicator_lines(

@@ -18,6 +18,8 @@ STATUS_PATTERNS = {
     "deterioration": "\\",
     "acceleration_needed": "-",
     "limited_progress": ".",
+    "reached": "+",
+    "not_yet_reached": "|",
     "no_observation": "",
 }
 UNIT_LABELS = {"usd_bn": "US$ bn", "mt": "Mt", "bcm": "bcm", "troops": "troops", "submarines": "submarines"}

@@ -23,6 +23,8 @@ STATUS_COLOURS = {
     "deterioration": PALETTE["vermillion"],
     "acceleration_needed": PALETTE["orange"],
     "limited_progress": PALETTE["yellow"],
+    "reached": PALETTE["blue"],
+    "not_yet_reached": PALETTE["sky"],
     "no_observation": PALETTE["grey"],
 }
 FONT_FAMILY = "Liberation Sans, Arial, sans-serif"

@@ -254,10 +254,17 @@ def _pledge_traces(row: dict, points: dict, last_year: int | None, look: dict) -
                 [source, row["target_id"], "target, low end"],
                 [source, row["target_id"], "target, high end"],
             ]
-        baseline = points.get(int(row["baseline_year"]))
+        baseline = None if pd.isna(row["baseline_year"]) else points.get(int(row["baseline_year"]))
+        if row.get("baseline_stated") is True and pd.notna(row["baseline_year"]):  # the pledge's own words
+            baseline = (float(row["baseline_value"]), row["baseline_source_id"])
         if baseline is not None and pd.notna(row["baseline_value"]):
+            label = (
+                "baseline (as the pledge states it)"
+                if row.get("baseline_stated") is True
+                else "baseline (turnover)"
+            )
             xs, ys = [int(row["baseline_year"])] + xs, [float(row["baseline_value"])] + ys
-            cd = [[baseline[1], row["target_id"], "baseline (turnover)"]] + cd
+            cd = [[baseline[1], row["target_id"], label]] + cd
             if len(xs) == 3:
                 traces.append(_band(xs, ys, look, common))
     traces.append(
@@ -294,13 +301,21 @@ def _band(xs: list, ys: list, look: dict, common: dict) -> go.Scatter:
 def _first_reached(row: dict, points: dict, look: dict, common: dict) -> list[go.Scatter]:
     """A star where the ledger says the target (and a range's high end) was first reached."""
     marks = [
-        (row["first_reached_year"], "first reached the target"),
-        (row.get("first_reached_high_year"), "first reached the high end"),
+        (row["first_reached_year"], "first reached the target", row["years_late"], "first_reached_range"),
+        (
+            row.get("first_reached_high_year"),
+            "first reached the high end",
+            row.get("years_late_high"),
+            "first_reached_high_range",
+        ),
     ]
-    found = [(int(year), text) for year, text in marks if pd.notna(year) and int(year) in points]
+    found = [
+        (int(year), text + _late_text(late, row.get(span)))  # each end with its own years late
+        for year, text, late, span in marks
+        if pd.notna(year) and int(year) in points
+    ]
     if not found:
         return []
-    late = "" if pd.isna(row["years_late"]) else f" ({years_late(int(row['years_late']))})"
     return [
         go.Scatter(
             x=[year for year, _ in found],
@@ -312,12 +327,26 @@ def _first_reached(row: dict, points: dict, look: dict, common: dict) -> list[go
                 "color": look["colour"],
                 "line": {"width": 1, "color": P["black"]},
             },
-            customdata=[[points[year][1], row["target_id"], text + late] for year, text in found],
+            customdata=[[points[year][1], row["target_id"], text] for year, text in found],
             hovertemplate=f"<b>{row['title']}</b><br>%{{customdata[2]}}: %{{y:.2f}} {UNIT} in %{{x}}"
             "<br>source: %{customdata[0]}<extra></extra>",
             **{**common, "name": f"First reached: {row['title']}", "showlegend": False},
         )
     ]
+
+
+def _late_text(late, span) -> str:
+    """' (3 years late)', or for a first-reached range [2012, 2013] ' (2012 or 2013: 2-3 years late)'."""
+    if late is None or pd.isna(late):
+        return ""
+    late = int(late)
+    if not isinstance(span, (list, tuple)) or len(span) != 2:
+        return f" ({years_late(late)})"
+    earliest = late - (int(span[1]) - int(span[0]))
+    when = f"{span[0]} or {span[1]}" if int(span[1]) - int(span[0]) == 1 else f"{span[0]}-{span[1]}"
+    if earliest > 0:
+        return f" ({when}: {earliest}-{late} years late)"
+    return f" ({when}: {years_late(earliest)} to {years_late(late)})"
 
 
 def _gap_annotation(fig: go.Figure, row: dict, look: dict, placed: list, last_year: int | None) -> None:

@@ -12,7 +12,7 @@ from dashboard.pipeline.energy import energy_actuals
 from dashboard.pipeline.trade import MEASURES_WITH_SERIES, preferred_series, trade_actuals, vintage_revisions
 from dashboard.schemas.ledger import LedgerSchema
 from dashboard.schemas.trade import TURNOVER
-from dashboard.targets import compute_ledger, ledger_frame
+from dashboard.targets import compute_ledger, ledger_figures, ledger_frame, ledger_plans
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,11 @@ def derive(
     """The derived tables: trade series with growth and revisions across vintages, China's arms share per SIPRI
     vintage, the ledger's actuals and the ledger."""
     actuals = ledger_actuals(frames)
-    ledger = ledger_frame(compute_ledger(frames["targets"], actuals, as_of_year))
+    ledger = ledger_frame(
+        compute_ledger(
+            frames["targets"], actuals, as_of_year, figures=ledger_figures(frames), plans=ledger_plans(frames)
+        )
+    )
     return Derived(
         trade_series={
             measure: preferred_series(frames["trade"], measure) for measure in MEASURES_WITH_SERIES

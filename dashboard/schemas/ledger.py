@@ -5,7 +5,11 @@ import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 from dashboard.schemas import fields as f
+from dashboard.schemas.targets import COMMITMENTS
 from dashboard.targets import STATUSES
+
+CANDIDATE_KEYS = ("value", "year", "source_id", "basis", "status", "attainment_pct")
+NO_DEADLINE_STATUSES = ("reached", "not_yet_reached")
 
 
 class LedgerSchema(pa.DataFrameModel):
@@ -18,14 +22,49 @@ class LedgerSchema(pa.DataFrameModel):
     attainment_pct: Series[float] = f.non_negative()
     baseline_value: Series[float] = f.non_negative()
     actual_at_deadline: Series[float] = f.non_negative()
+    robust: Series[bool] = pa.Field(nullable=False)
+    commitment: Series[str] = pa.Field(
+        isin=["", *COMMITMENTS],
+        description="How binding the pledge is ('' where the targets version lacks it)",
+    )
+    successor_id: Series[str] = pa.Field(nullable=False)
 
     class Config:
         coerce = True
 
     @pa.dataframe_check
     def verdict_has_its_numbers(cls, df: pd.DataFrame) -> pd.Series:
-        """met and missed come with an actual and an attainment; no_observation with neither."""
-        judged = df["status"].isin(["met", "missed"])
+        """met, missed, reached and not yet reached come with an actual and an attainment; no_observation with
+        neither."""
+        judged = df["status"].isin(["met", "missed", *NO_DEADLINE_STATUSES])
         has_numbers = df["actual_at_deadline"].notna() & df["attainment_pct"].notna()
         unobserved = df["status"] == "no_observation"
         return (~judged | has_numbers) & (~unobserved | df["actual_at_deadline"].isna())
+
+    @pa.dataframe_check
+    def no_deadline_is_never_met_or_missed(cls, df: pd.DataFrame) -> pd.Series:
+        """A level with no deadline (annual rate) is reached or not yet reached, never met or missed."""
+        return (df["deadline"] != "annual rate") | ~df["status"].isin(["met", "missed"])
+
+    @pa.dataframe_check
+    def first_reached_range_ends_at_first_reached(cls, df: pd.DataFrame) -> pd.Series:
+        """A first-reached range is [earliest, latest] with latest the year first seen, earliest before it."""
+        ok = []
+        for span, seen in zip(df["first_reached_range"], df["first_reached_year"]):
+            ok.append(
+                span is None
+                or (isinstance(span, list) and len(span) == 2 and span[0] < span[1] and span[1] == seen)
+            )
+        return pd.Series(ok, index=df.index)
+
+    @pa.dataframe_check
+    def candidates_are_complete_and_robust_agrees(cls, df: pd.DataFrame) -> pd.Series:
+        """Every candidate has its value, year, source, basis, status and attainment; robust is true exactly
+        when every candidate gives the same status; the figure used gives the ledger's status."""
+        ok = []
+        for candidates, robust, status in zip(df["candidates"], df["robust"], df["status"]):
+            complete = all(set(CANDIDATE_KEYS) <= set(c) and c["status"] in STATUSES for c in candidates)
+            same = len({c["status"] for c in candidates}) <= 1
+            used = all(c["status"] == status for c in candidates if c.get("used"))
+            ok.append(complete and same == bool(robust) and used)
+        return pd.Series(ok, index=df.index)

@@ -275,6 +275,20 @@ def test_first_reached_markers_sit_on_turnover_with_its_source(turnover, ledger)
     assert (list(both.x), list(both.y)) == ([2011, 2013], [79.2, 89.21])
 
 
+def test_each_star_says_its_own_end_s_years_late(turnover, ledger):
+    # issue 11: the high end's star said the low end's "+1". Low end 60: 2011 - 2010 = 1 year late; high end
+    # 80: 2013 - 2010 = 3, and with 2012 missing it may have been 2012: "2012 or 2013: 2-3 years late".
+    ledger = ledger.assign(years_late_high=pd.NA, first_reached_range=None, first_reached_high_range=None)
+    at = ledger.index[ledger["target_id"] == "trade_60_80bn_by_2010"][0]
+    ledger.at[at, "years_late_high"] = 3
+    ledger.at[at, "first_reached_high_range"] = [2012, 2013]
+    both = _trace(pledges_figure(turnover, ledger, EVENTS), "First reached: US$60-80 bn by 2010")
+    assert [row[2] for row in both.customdata] == [
+        "first reached the target (1 year late)",
+        "first reached the high end (2012 or 2013: 2-3 years late)",
+    ]
+
+
 def test_annual_rate_is_a_level_line_from_pledge_to_last_year(turnover, ledger):
     fig = pledges_figure(turnover, ledger, EVENTS)
     rate = _data_trace(fig, "US$250 bn a year")
