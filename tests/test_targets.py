@@ -671,3 +671,12 @@ def test_overview_says_what_a_non_robust_verdict_depends_on():
         ],
     }
     assert figures_text(same) == ""
+
+
+def test_a_stated_baseline_needs_its_quote_and_one_of_the_target_s_sources(catalog):
+    frame = catalog.read(catalog.resolve("targets")).frame.copy()
+    row = frame["target_id"] == "trade_20bn_in_4_5_years"
+    TargetsSchema.validate(frame)
+    frame.loc[row, "baseline_source_id"] = "targets-2023-11-sputnik"  # not among this target's sources
+    with pytest.raises(pa.errors.SchemaError, match="stated_baseline_has_its_source"):
+        TargetsSchema.validate(frame)
