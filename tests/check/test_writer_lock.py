@@ -63,6 +63,7 @@ def test_a_second_writer_goes_ahead_once_the_first_has_finished(datasets_copy, m
     assert Catalog(datasets_copy).active_versions()["trade"] == "2027-01-02"
 
 
+@pytest.mark.slow  # new processes
 def test_two_adds_at_once_both_land_and_the_catalog_is_whole(datasets_copy):
     env = {**os.environ, "BILATERAL_LOCK_TIMEOUT_S": "300", "NO_COLOR": "1"}
     bilateral = Path(sys.executable).parent / "bilateral"
@@ -87,6 +88,7 @@ def test_two_adds_at_once_both_land_and_the_catalog_is_whole(datasets_copy):
     assert not (datasets_copy / STAGING).exists()
 
 
+@pytest.mark.slow  # new processes
 @pytest.mark.parametrize("step", ["rename", "replace"])
 def test_a_writer_killed_mid_way_loses_nothing_and_the_next_command_cleans_up(datasets_copy, step):
     catalog_before = (datasets_copy / "catalog.json").read_bytes()
