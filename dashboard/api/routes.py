@@ -39,6 +39,7 @@ class Api:
         self.data, self.catalog = data, catalog
         self.bodies = BodyCache()
         self.ledgers = ledger.LedgerTables()
+        self._names: dict[Query, list[str]] = {}
 
     @cached_property
     def code(self) -> str:
@@ -52,6 +53,12 @@ class Api:
     def query_parameters(self, query: Query) -> list[params.Param]:
         """The query parameters a kind of route takes."""
         return params.query_parameters(query, self.data, self.catalog, FORMATS)
+
+    def parameter_names(self, query: Query) -> list[str]:
+        """The names of a kind of route's query parameters (the datasets are fixed for the process: kept)."""
+        if query not in self._names:
+            self._names[query] = [param.name for param in self.query_parameters(query)]
+        return self._names[query]
 
     def reply(self, route: Route, parts: tuple, build: Callable[[], Body]) -> flask.Response:
         """The answer with its ETag (from `parts`, the route and the code), 304 when the client has it."""
@@ -238,8 +245,7 @@ def answer(api: Api, route: Route) -> Callable:
 
     def view(**path: str) -> flask.Response:
         try:
-            allowed = [param.name for param in api.query_parameters(route.query)]
-            params.check_known(flask.request.args, allowed)
+            params.check_known(flask.request.args, api.parameter_names(route.query))
             return handler(route, **path)
         except ApiError as error:
             return failure(route, error)
