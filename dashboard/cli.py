@@ -6,11 +6,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.commands import check, datasets, figures, serve, targets, validate
+from dashboard.commands import check, datasets, figures, serve, targets, validate, verify
 from dashboard.commands.base import EXIT_INVALID, EXIT_USAGE, UsageError
 from dashboard.errors import BilateralError, DatasetNotFound
 
-COMMANDS = (validate, targets, serve, check, datasets, figures)  # in the order `bilateral --help` lists them
+COMMANDS = (
+    validate,
+    targets,
+    serve,
+    check,
+    verify,
+    datasets,
+    figures,
+)  # in the order `bilateral --help` lists them
 
 
 def main(argv: list[str] | None = None) -> int:
