@@ -10,15 +10,8 @@ from dashboard.commands import check, datasets, figures, serve, targets, validat
 from dashboard.commands.base import EXIT_INVALID, EXIT_USAGE, UsageError
 from dashboard.errors import BilateralError, DatasetNotFound
 
-COMMANDS = (
-    validate,
-    targets,
-    serve,
-    check,
-    verify,
-    datasets,
-    figures,
-)  # in the order `bilateral --help` lists them
+# in the order `bilateral --help` lists them
+COMMANDS = (validate, targets, serve, check, verify, datasets, figures)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,8 +48,8 @@ def register(subparsers) -> None:
         f"model. Texts over {MAX_TEXT_BYTES // 1024} kB, binary files, markup and texts without a trade "
         "statement are refused. Exit codes: 0 the text was checked (whatever the verdicts), 1 it could not be, "
         "2 usage error.",
-        epilog="example: echo 'Trade passed $100 bn in 2018.' | bilateral verify -\n"
-        "         bilateral verify article.txt --json",
+        epilog="example: bilateral verify article.txt --json\n"
+        "         echo 'Trade passed $100 bn in 2018.' | bilateral verify -",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="the text file, or - to read standard input")
