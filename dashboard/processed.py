@@ -67,7 +67,7 @@ def build(
 
 def cache_key(catalog: Catalog, overrides: dict[str, str], as_of_year: int) -> str:
     """Hash of every input's verified sha256, the as-of year and the package's code."""
-    inputs = {}
+    inputs: dict[str, list[str] | str] = {}
     for name, dataset in sorted(catalog.resolve_all(overrides).items()):
         catalog.verify(dataset)
         inputs[name] = [dataset.version, dataset.expected_sha256]

@@ -284,7 +284,7 @@ def _progress(total: int, quiet: bool):
     )
     with Progress(*columns, console=Console(stderr=True)) as progress:
         task = progress.add_task("starting Chromium", total=total)
-        started = []
+        started: list[str] = []
 
         def step(name: str) -> None:
             """Count the previous figure as done and name the next one."""

@@ -170,6 +170,8 @@ def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: di
     threshold = goal if goal is not None else low
     kind, at_most = target["deadline_kind"], target["comparison"] == "at_most"
     deadline_year = None if _missing(target.get("deadline_year")) else int(target["deadline_year"])
+    # the schema gives a deadline_year to every by_year target and to no other kind
+    no_deadline = ANNUAL_RATE if kind == "annual_rate" else STANDING
     pledge_year, baseline_year = int(target["pledge_year"]), int(target["baseline_year"])
     entry = LedgerEntry(
         target_id=target["target_id"],
@@ -178,7 +180,7 @@ def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: di
         unit=target["unit"],
         comparison=target["comparison"],
         pledge_year=pledge_year,
-        deadline=deadline_year if kind == "by_year" else (ANNUAL_RATE if kind == "annual_rate" else STANDING),
+        deadline=no_deadline if deadline_year is None else deadline_year,
         target_value=goal,
         target_low=low,
         target_high=high,
@@ -203,7 +205,7 @@ def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: di
         if high is not None and low is not None
         else []
     )
-    if kind == "by_year":
+    if deadline_year is not None:  # by_year
         _baseline(entry, target, deadline_year, notes)
     observed = {year: value for year, value in sorted(series.items()) if pledge_year <= year <= as_of_year}
     if not series:
@@ -694,6 +696,7 @@ def ledger_figures(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     energy = frames.get("energy")
     publishers = {} if sources is None else dict(zip(sources["source_id"], sources["publisher"]))
     for measure, (commodity, route, unit) in LEDGER_MEASURES.items() if energy is not None else []:
+        assert energy is not None  # (no iteration otherwise)
         delivered = energy[
             (energy["commodity"] == commodity)
             & (energy["route"] == route)
@@ -719,7 +722,7 @@ def ledger_plans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     from dashboard.pipeline.energy import LEDGER_MEASURES
 
     energy = frames.get("energy")
-    rows = []
+    rows: list[dict] = []
     if energy is None:
         return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     for measure, (commodity, route, unit) in LEDGER_MEASURES.items():

@@ -70,7 +70,7 @@ def _ledger_row(row: dict, view: View, paths: dict[str, str]) -> html.Tr:
         id=ids.target_link_id(row["target_id"]),
         title=f"Open the chart with this target highlighted ({row['target_id']})",
     )
-    cells = [
+    cells: list = [
         link,
         str(row["deadline"]),
         goal(row),

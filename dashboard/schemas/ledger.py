@@ -33,6 +33,7 @@ class LedgerSchema(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check
+    @classmethod
     def verdict_has_its_numbers(cls, df: pd.DataFrame) -> pd.Series:
         """met, missed, reached and not yet reached come with an actual and an attainment; no_observation with
         neither."""
@@ -42,11 +43,13 @@ class LedgerSchema(pa.DataFrameModel):
         return (~judged | has_numbers) & (~unobserved | df["actual_at_deadline"].isna())
 
     @pa.dataframe_check
+    @classmethod
     def no_deadline_is_never_met_or_missed(cls, df: pd.DataFrame) -> pd.Series:
         """A level with no deadline (annual rate) is reached or not yet reached, never met or missed."""
         return (df["deadline"] != "annual rate") | ~df["status"].isin(["met", "missed"])
 
     @pa.dataframe_check
+    @classmethod
     def first_reached_range_ends_at_first_reached(cls, df: pd.DataFrame) -> pd.Series:
         """A first-reached range is [earliest, latest] with latest the year first seen, earliest before it."""
         ok = []
@@ -58,6 +61,7 @@ class LedgerSchema(pa.DataFrameModel):
         return pd.Series(ok, index=df.index)
 
     @pa.dataframe_check
+    @classmethod
     def candidates_are_complete_and_robust_agrees(cls, df: pd.DataFrame) -> pd.Series:
         """Every candidate has its value, year, source, basis, status and attainment; robust is true exactly
         when every candidate gives the same status; the figure used gives the ledger's status."""

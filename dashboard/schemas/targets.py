@@ -72,6 +72,7 @@ class TargetsSchema(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check
+    @classmethod
     def value_or_range(cls, df: pd.DataFrame) -> pd.Series:
         """A target gives a value, or both ends of a range with low <= high (and the value inside it)."""
         value, low, high = df["target_value"], df["target_low"], df["target_high"]
@@ -80,11 +81,13 @@ class TargetsSchema(pa.DataFrameModel):
         return (value.notna() | has_range) & (low.isna() == high.isna()) & inside
 
     @pa.dataframe_check
+    @classmethod
     def unit_matches_measure(cls, df: pd.DataFrame) -> pd.Series:
         """The unit is the one the measure is counted in."""
         return df["measure"].map(MEASURE_UNITS) == df["unit"]
 
     @pa.dataframe_check
+    @classmethod
     def deadline_fits_kind(cls, df: pd.DataFrame) -> pd.Series:
         """A by_year target has a deadline no earlier than its pledge; other kinds have none."""
         by_year = df["deadline_kind"] == "by_year"
@@ -92,11 +95,13 @@ class TargetsSchema(pa.DataFrameModel):
         return (by_year & (deadline >= df["pledge_year"]).fillna(False)) | (~by_year & deadline.isna())
 
     @pa.dataframe_check
+    @classmethod
     def baseline_not_after_pledge(cls, df: pd.DataFrame) -> pd.Series:
         """The baseline year is the pledge year or earlier."""
         return df["baseline_year"] <= df["pledge_year"]
 
     @pa.dataframe_check
+    @classmethod
     def stated_baseline_has_its_source(cls, df: pd.DataFrame) -> pd.Series:
         """A stated baseline comes with its quote and a source that is one of the target's sources."""
         if "baseline_value" not in df:
@@ -110,6 +115,7 @@ class TargetsSchema(pa.DataFrameModel):
         return ~stated | (pd.Series(listed, index=df.index) & quote.notna())
 
     @pa.dataframe_check
+    @classmethod
     def successor_is_a_later_target(cls, df: pd.DataFrame) -> pd.Series:
         """A successor is another target of the same measure, pledged no earlier than this one."""
         if "successor_id" not in df:
