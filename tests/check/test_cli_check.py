@@ -21,7 +21,7 @@ def test_check_a_comtrade_export_prints_the_verdict_the_mirror_and_the_changes(e
 
 
 def test_check_json_has_input_ledger_changes_and_warnings_like_targets_json(export_csv):
-    code, out, _ = run("check", export_csv, "--json", "--as-of", "2026")
+    code, out, _ = run("check", export_csv, "--json", "--as-of", "2026", "--replace")
     _, targets_out, _ = run("targets", "--json", "--as-of", "2026")
     result, bundled = json.loads(out), json.loads(targets_out)
     assert code == 0 and set(result) == {"input", "ledger", "changes", "warnings"}
@@ -30,7 +30,8 @@ def test_check_json_has_input_ledger_changes_and_warnings_like_targets_json(expo
     status = {
         c["target_id"]: (c["old_status"], c["new_status"]) for c in result["changes"] if c["status_changed"]
     }
-    assert status["trade_20bn_by_2000"] == ("missed", "no_observation")  # the export starts in 2019
+    assert status["trade_20bn_by_2000"] == ("missed", "no_observation")  # alone, the export starts in 2019
+    assert result["input"]["coverage"]["mode"] == "replace"
     assert all(w["kind"] in ("comtrade", "coverage") for w in result["warnings"])
 
 
