@@ -3,8 +3,8 @@
 Run: .venv/bin/python benchmarks/validation.py [--rows 1000000] [--seed 20261128] [--runs 3] [--json PATH]
 Bundled: `load_all` as `bilateral validate` runs it (sha256 and size checks, reading, the pandera schemas, source
 ids across datasets, consistency warnings) against a plain `pandas.read_csv` of the same active CSVs.
-Synthetic: the trade dataset's reader and schema (`read_csv_table` + `validate_table`: every check, lazily, with
-CSV line numbers) on a generated file against `pandas.read_csv` of that file. The file is generated from a fixed
+Synthetic: the trade dataset's reader and schema (`read_typed_table` + `validate_table`: every check, lazily; line
+numbers only for failures, so none here) on a generated file against `pandas.read_csv` of that file. The file is generated from a fixed
 seed into a temporary folder (never into datasets/); its text columns say SYNTHETIC and no number in it is real.
 Imports happen before timing; each figure is the median of --runs, the two sides alternating.
 """
@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from _results import add_json_option, entry, write
 
-from dashboard.catalog import Catalog, DatasetVersion, read_csv_table
+from dashboard.catalog import Catalog, DatasetVersion, read_typed_table
 from dashboard.pipeline.load import load_all
 from dashboard.schemas.trade import MEASURES, REPORTING_BASES
 from dashboard.validation import validate_table
@@ -95,13 +95,13 @@ def synthetic(rows: int, seed: int, runs: int) -> tuple[list[float], list[float]
     """Per run: seconds reading the synthetic file as the catalog does, validating it, reading it with pandas."""
     with tempfile.TemporaryDirectory(prefix="bilateral-bench-") as tmp:
         dataset = synthetic_version(Path(tmp), rows, seed)
-        report = validate_table(read_csv_table(dataset, dataset.csv_path.read_bytes()))
+        report = validate_table(read_typed_table(dataset, dataset.csv_path.read_bytes()))
         if not report.ok:
             raise RuntimeError(f"the synthetic file fails its schema: {report.failures[:3]}")
         reads, checks, plain = [], [], []
         for _ in range(runs):
             started = time.perf_counter()
-            table = read_csv_table(dataset, dataset.csv_path.read_bytes())
+            table = read_typed_table(dataset, dataset.csv_path.read_bytes())
             reads.append(time.perf_counter() - started)
             started = time.perf_counter()
             validate_table(table)
@@ -146,7 +146,7 @@ def main() -> int:
         ),
         entry(
             "validation",
-            f"  of which reading (text cells, CSV line numbers), {rows}",
+            f"  of which reading (typed, pyarrow), {rows}",
             statistics.median(reads),
             "s",
             read_csv,

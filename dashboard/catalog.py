@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import overload
 
+import numpy as np
 import pandas as pd
 
-from dashboard.datapackage import DESCRIPTOR_NAME, file_stats, main_resource, read_descriptor
+from dashboard.datapackage import DESCRIPTOR_NAME, main_resource, read_descriptor
 from dashboard.errors import DatasetNotFound, IntegrityError
 from dashboard.locations import CATALOG_NAME, bundled_datasets
 
 DEFAULT_ROOT = bundled_datasets()  # the library's default; commands choose with locations.locate_datasets
 BOOLEAN_TEXT = {"true": True, "false": False}
+UTF8_BOM = b"\xef\xbb\xbf"
+INTEGER_TEXT = r"^-?[0-9]+$"  # what both readers accept alike; anything else is left to the text path
 
 
 @dataclass(frozen=True)
@@ -48,13 +55,53 @@ class DatasetVersion:
         return self.resource["schema"]["fields"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
-    """A dataset read from disk: the frame (all cells text but booleans) and each row's CSV line number."""
+    """A dataset read from disk: the frame, the file's bytes, and (computed when first asked) each row's line.
+
+    `typed` frames hold the descriptor's types (read by pyarrow); text frames hold every cell as text but
+    booleans, exactly as the file spells it, which is what located error reports are built from.
+    """
 
     version: DatasetVersion
     frame: pd.DataFrame
-    line_numbers: list[int]
+    data: bytes = field(repr=False)
+    typed: bool = False
+
+    @cached_property
+    def line_numbers(self) -> list[int]:
+        """The CSV line on which each row starts (header is line 1); computed only when first asked for."""
+        return _record_start_lines(self.data.decode("utf-8"))
+
+    def lazy_line_numbers(self) -> Sequence[int]:
+        """The line numbers as a sequence that computes them only when an item is read."""
+        return LazyLineNumbers(self)
+
+    def as_text(self) -> Table:
+        """This table read as text cells: itself if it is, else the same bytes re-read by the text reader."""
+        return read_csv_table(self.version, self.data) if self.typed else self
+
+
+class LazyLineNumbers(Sequence[int]):
+    """A table's line numbers, computed on first use: a caller that never reads one never pays for them."""
+
+    def __init__(self, table: Table):
+        self._table = table
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index):
+        return self._table.line_numbers[index]
+
+    def __len__(self) -> int:
+        return len(self._table.line_numbers)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._table.line_numbers)
 
 
 class Catalog:
@@ -99,42 +146,125 @@ class Catalog:
 
     def integrity_problems(self, dataset: DatasetVersion) -> list[str]:
         """Messages for every way the CSV differs from its descriptor (missing, bytes, sha256)."""
+        return self.read_checked(dataset)[1]
+
+    def read_checked(self, dataset: DatasetVersion) -> tuple[bytes | None, list[str]]:
+        """The CSV's bytes, read once, and every way they differ from the descriptor (None: no file).
+
+        The bytes returned are the bytes hashed: a caller parsing them parses exactly what was verified.
+        """
         path = dataset.csv_path
         if not path.is_file():
-            return [f"{path}: file is missing"]
-        stats = file_stats(path)
+            return None, [f"{path}: file is missing"]
+        data = path.read_bytes()
         problems = []
-        if stats.bytes != dataset.resource["bytes"]:
+        if len(data) != dataset.resource["bytes"]:
             problems.append(
-                f"{path}: size changed: expected {dataset.resource['bytes']} bytes, found {stats.bytes}"
+                f"{path}: size changed: expected {dataset.resource['bytes']} bytes, found {len(data)}"
             )
-        if stats.sha256 != dataset.expected_sha256:
-            problems.append(
-                f"{path}: sha256 mismatch: expected {dataset.expected_sha256}, actual {stats.sha256}"
-            )
-        return problems
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != dataset.expected_sha256:
+            problems.append(f"{path}: sha256 mismatch: expected {dataset.expected_sha256}, actual {actual}")
+        return data, problems
+
+    def verified_bytes(self, dataset: DatasetVersion) -> bytes:
+        """The CSV's bytes once they match the descriptor; IntegrityError naming the file and both hashes."""
+        data, problems = self.read_checked(dataset)
+        if problems or data is None:
+            raise IntegrityError("; ".join(problems))
+        return data
 
     def verify(self, dataset: DatasetVersion) -> None:
         """Refuse a changed file: raise IntegrityError naming the file and both hashes."""
-        problems = self.integrity_problems(dataset)
-        if problems:
-            raise IntegrityError("; ".join(problems))
+        self.verified_bytes(dataset)
 
-    def read(self, dataset: DatasetVersion, verify: bool = True) -> Table:
-        """Read a version's CSV (verified first unless told not to) as text cells with CSV line numbers."""
-        if verify:
-            self.verify(dataset)
-        return read_csv_table(dataset, dataset.csv_path.read_bytes())
+    def read(self, dataset: DatasetVersion, verify: bool = True, typed: bool = False) -> Table:
+        """Read a version's CSV (verified first unless told not to): text cells, or typed when asked."""
+        data = self.verified_bytes(dataset) if verify else dataset.csv_path.read_bytes()
+        return read_typed_table(dataset, data) if typed else read_csv_table(dataset, data)
 
 
 def read_csv_table(dataset: DatasetVersion, data: bytes) -> Table:
     """Parse CSV bytes the way every dataset is read: text cells, empty = missing, booleans by descriptor."""
     text = data.decode("utf-8")
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
-    for field in dataset.fields:
-        if field["type"] == "boolean" and field["name"] in frame:
-            frame[field["name"]] = frame[field["name"]].map(lambda v: BOOLEAN_TEXT.get(v, v)).astype(object)
-    return Table(dataset, frame, _record_start_lines(text))
+    for spec in dataset.fields:
+        if spec["type"] == "boolean" and spec["name"] in frame:
+            frame[spec["name"]] = frame[spec["name"]].map(lambda v: BOOLEAN_TEXT.get(v, v)).astype(object)
+    return Table(dataset, frame, data)
+
+
+def read_typed_table(dataset: DatasetVersion, data: bytes) -> Table:
+    """Parse CSV bytes into the descriptor's types with pyarrow (columnar, multi-threaded), no line numbers.
+
+    Only a file both readers read alike is read typed: any cell pyarrow refuses, or reads more leniently than
+    the text reader plus the schema's coercion would (hexadecimal or padded integers, a spelt-out NaN), an
+    unknown or repeated column, a byte-order mark or an unpaired quote, gives the text table instead, whose cells locate errors.
+    """
+    frame = _typed_frame(dataset, data)
+    if frame is None:
+        return read_csv_table(dataset, data)
+    return Table(dataset, frame, data, typed=True)
+
+
+def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
+    """The typed frame, or None wherever the text reader must decide."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    if (
+        data.startswith(UTF8_BOM) or data.count(b'"') % 2
+    ):  # pyarrow skips a mark, reads an open quote to the end
+        return None
+    kinds = {spec["name"]: spec["type"] for spec in dataset.fields}
+    arrow_types = {name: _ARROW_TYPES.get(kind, "string") for name, kind in kinds.items()}
+    convert = pacsv.ConvertOptions(
+        column_types={name: getattr(pa, kind)() for name, kind in arrow_types.items()},
+        null_values=[""],
+        true_values=["true"],
+        false_values=["false"],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+    )
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data),  # no quotes: no line breaks
+            convert_options=convert,
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
+    names = table.column_names
+    if len(set(names)) != len(names) or not set(names) <= set(kinds):
+        return None
+    columns = {}
+    for name in names:
+        column, kind = table.column(name), kinds[name]
+        if kind == "integer":
+            if pc.all(pc.match_substring_regex(column, INTEGER_TEXT)).as_py() is False:  # None: all empty
+                return None
+            column = pc.cast(column, pa.int64())
+        elif kind == "number" and pc.any(pc.is_nan(column)).as_py() is True:
+            return None  # "nan" and its spellings: the text reader says what they are
+        columns[name] = column
+    return pa.table(columns).to_pandas(types_mapper=_pandas_type)
+
+
+_ARROW_TYPES = {"integer": "string", "number": "float64", "boolean": "bool_"}  # integers: checked, then cast
+
+
+def _pandas_type(arrow_type):
+    """The pandas dtype a typed column becomes: nullable integers and booleans, and pandas' own str."""
+    import pyarrow as pa
+
+    if pa.types.is_integer(arrow_type):
+        return pd.Int64Dtype()
+    if pa.types.is_boolean(arrow_type):
+        return pd.BooleanDtype()
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return pd.StringDtype("pyarrow", na_value=np.nan)
+    return None
 
 
 def _record_start_lines(text: str) -> list[int]:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
-from dashboard.catalog import Catalog, Table
+from dashboard.catalog import Catalog, DatasetVersion, Table, read_typed_table
 from dashboard.consistency import ConsistencyWarning, trade_warnings
 from dashboard.errors import InvalidData
 from dashboard.validation import Failure, ValidationReport, unresolved_source_ids, validate_table
 
 SOURCES = "sources"
+VerifiedFiles = Mapping[Path, bytes]  # CSV bytes a caller has already checked against their descriptor
 
 
 @dataclass
@@ -40,12 +44,18 @@ class Loaded:
         return {name: table.version.expected_sha256 for name, table in self.tables.items()}
 
 
-def load_all(catalog: Catalog, overrides: dict[str, str] | None = None) -> Loaded:
-    """Read and validate every active dataset (or the versions in `overrides`), reporting every failure."""
+def load_all(
+    catalog: Catalog, overrides: dict[str, str] | None = None, verified: VerifiedFiles | None = None
+) -> Loaded:
+    """Read and validate every active dataset (or the versions in `overrides`), reporting every failure.
+
+    Each file is read once, hashed once (not at all when `verified` holds its checked bytes) and read typed;
+    line numbers are computed only for a failure or a warning that names one.
+    """
     reports, tables = {}, {}
     for name, dataset in catalog.resolve_all(overrides).items():
-        problems = catalog.integrity_problems(dataset)
-        if problems and not dataset.csv_path.is_file():
+        data, problems = _checked_bytes(catalog, dataset, verified)
+        if data is None:
             reports[name] = ValidationReport(
                 name,
                 dataset.version,
@@ -54,18 +64,30 @@ def load_all(catalog: Catalog, overrides: dict[str, str] | None = None) -> Loade
                 [Failure(str(dataset.csv_path), None, None, "integrity", problems[0])],
             )
             continue
-        tables[name] = catalog.read(dataset, verify=False)
+        tables[name] = read_typed_table(dataset, data)
         reports[name] = validate_table(tables[name], problems)
     _check_source_ids(reports, tables)
     warnings = []
     if "trade" in tables and reports["trade"].frame is not None:
-        warnings = trade_warnings(reports["trade"].frame, reports["trade"].file, tables["trade"].line_numbers)
+        lines = cast(list[int], tables["trade"].lazy_line_numbers())  # read only where a warning needs one
+        warnings = trade_warnings(reports["trade"].frame, reports["trade"].file, lines)
     return Loaded(reports, tables, warnings)
 
 
-def load_valid(catalog: Catalog, overrides: dict[str, str] | None = None) -> Loaded:
+def _checked_bytes(
+    catalog: Catalog, dataset: DatasetVersion, verified: VerifiedFiles | None
+) -> tuple[bytes | None, list[str]]:
+    """The dataset's bytes and integrity problems: from `verified` when it holds them, else read and hashed."""
+    if verified is not None and dataset.csv_path in verified:
+        return verified[dataset.csv_path], []
+    return catalog.read_checked(dataset)
+
+
+def load_valid(
+    catalog: Catalog, overrides: dict[str, str] | None = None, verified: VerifiedFiles | None = None
+) -> Loaded:
     """Like load_all, but raise InvalidData (with every report) unless every dataset passed."""
-    loaded = load_all(catalog, overrides)
+    loaded = load_all(catalog, overrides, verified)
     if not loaded.ok:
         failing = [name for name, report in loaded.reports.items() if not report.ok]
         raise InvalidData(
@@ -86,11 +108,21 @@ def _check_source_ids(reports: dict[str, ValidationReport], tables: dict[str, Ta
             reports[name].failures += unresolved_source_ids(table, known)
 
 
-def load_vintages(catalog: Catalog, name: str) -> dict[str, pd.DataFrame]:
-    """The validated frame of every version of `name`, by version; InvalidData if any fails its schema."""
+def load_vintages(
+    catalog: Catalog, name: str, verified: VerifiedFiles | None = None
+) -> dict[str, pd.DataFrame]:
+    """The validated frame of every version of `name`, by version; InvalidData if any fails its schema.
+
+    Every version is verified first (IntegrityError), by hashing it unless `verified` holds its checked bytes.
+    """
     frames = {}
     for version in catalog.versions(name):
-        report = validate_table(catalog.read(catalog.resolve(name, version)))
+        dataset = catalog.resolve(name, version)
+        if verified is not None and dataset.csv_path in verified:
+            data = verified[dataset.csv_path]
+        else:
+            data = catalog.verified_bytes(dataset)
+        report = validate_table(read_typed_table(dataset, data))
         if not report.ok:
             raise InvalidData(
                 f"invalid data in {name} {version} (run 'bilateral validate --version "

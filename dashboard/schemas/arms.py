@@ -1,5 +1,6 @@
 """Schema of the arms dataset: SIPRI TIV series by vintage and stated share figures, measure bases kept apart."""
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
@@ -53,25 +54,23 @@ class ArmsSchema(pa.DataFrameModel):
     def one_value_per_series(cls, df: pd.DataFrame) -> pd.Series:
         """Exactly one value column is filled, and it is one the row's series allows."""
         filled = df[list(VALUE_COLUMNS)].notna()
-        allowed = df["series"].map(lambda s: SERIES[s][2] if s in SERIES else ())
-        ok = [
-            int(row.sum()) == 1 and all(c in cols for c in row.index[row])
-            for (_, row), cols in zip(filled.iterrows(), allowed)
-        ]
-        return pd.Series(ok, index=df.index)
+        allowed = pd.DataFrame(
+            {
+                column: _series_flag(df, {s: column in spec[2] for s, spec in SERIES.items()})
+                for column in filled
+            },
+            index=df.index,
+        )
+        return (filled.sum(axis=1) == 1) & ~(filled & ~allowed).any(axis=1)
 
     @pa.dataframe_check
     @classmethod
     def parties_match_series(cls, df: pd.DataFrame) -> pd.Series:
         """Supplier and recipient are the ones the series is about."""
-        spec = df["series"].map(SERIES)
-        return pd.Series(
-            [
-                isinstance(s, tuple) and sup in s[0] and rec == s[1]
-                for s, sup, rec in zip(spec, df["supplier"], df["recipient"])
-            ],
-            index=df.index,
-        )
+        ok = pd.Series(False, index=df.index)
+        for series, (suppliers, recipient, _) in SERIES.items():
+            ok |= (df["series"] == series) & df["supplier"].isin(suppliers) & (df["recipient"] == recipient)
+        return ok.fillna(False).astype(bool)
 
     @pa.dataframe_check
     @classmethod
@@ -105,6 +104,11 @@ class ArmsSchema(pa.DataFrameModel):
     @classmethod
     def period_label_names_year(cls, df: pd.DataFrame) -> pd.Series:
         """The stated period ends in or names the row's year."""
-        return pd.Series(
-            [str(y) in str(label) for y, label in zip(df["year"], df["period_label"])], index=df.index
-        )
+        years = df["year"].astype(str).to_numpy(dtype=str)
+        labels = df["period_label"].astype(str).to_numpy(dtype=str)
+        return pd.Series(np.char.find(labels, years) >= 0, index=df.index)
+
+
+def _series_flag(df: pd.DataFrame, flags: dict[str, bool]) -> pd.Series:
+    """Per row: the flag of the row's series (False for a series the schema does not know)."""
+    return df["series"].map(flags).fillna(False).astype(bool)
