@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.app import ids
+from dashboard.app.data import PageYears
 from dashboard.app.display import graph_config
 from dashboard.figures.registry import FigureSpec
 from dashboard.figures.style import STATUS_COLOURS
@@ -25,6 +26,7 @@ STATUS_LABELS = {
     "no_observation": "? no observation",
 }
 DEFAULT_VINTAGE = "newest"
+MARK_EVERY_YEARS = 10
 
 
 def status_badge(status: str) -> dbc.Badge:
@@ -68,6 +70,36 @@ def data_choices(
         select = dbc.Select(id=ids.data_choice_id(name), options=options, value=chosen[name], size="sm")
         columns.append(dbc.Col([dbc.Label(labels[name], class_name="small mb-0"), select], md=3))
     return dbc.Row(columns, class_name="g-2 mb-2 data-choices") if columns else None
+
+
+def year_controls(page: str, years: PageYears, value: tuple[int, int]) -> dbc.Card:
+    """The years a page's time charts show: a range slider over the page's own data, with year boxes."""
+    low, high = years.bounds
+    first_mark = low + (-low % MARK_EVERY_YEARS)
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                dbc.Label(
+                    f"Years shown on this page's time charts ({low}-{high} available; or drag across a chart)",
+                    html_for=ids.dom_id(ids.year_slider_id(page)),
+                    class_name="small mb-0",
+                ),
+                dcc.RangeSlider(
+                    id=ids.year_slider_id(page),
+                    min=low,
+                    max=high,
+                    step=1,
+                    value=list(value),
+                    marks={year: str(year) for year in range(first_mark, high + 1, MARK_EVERY_YEARS)},
+                    allowCross=False,
+                    tooltip={"placement": "bottom"},
+                    className="year-slider",
+                ),
+            ],
+            class_name="py-2",
+        ),
+        class_name="mt-2 mb-2 shell-controls sticky-top",
+    )
 
 
 def chart_card(spec: FigureSpec, figure: dict, processed: Processed) -> dbc.Card:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 import threading
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from dashboard.app.display import for_display, with_year_range
+from dashboard.app.display import for_display, with_year_range, y_range
 from dashboard.app.figure_store import FigureStore, disk_key
 from dashboard.app.view import Bounds, View, parse_search
 from dashboard.catalog import Catalog
@@ -21,6 +22,17 @@ from dashboard.locations import USER_CACHE, CacheDir
 from dashboard.processed import Processed, build, code_fingerprint
 
 Loader = Callable[[Mapping[str, str] | None], Processed]
+MAX_DEFAULT_GAP_YEARS = 25  # earlier points, this far from the rest, are left out of a page's default years
+
+
+@dataclass(frozen=True)
+class PageYears:
+    """A page's year control: the ends it can reach and the years it shows by default."""
+
+    bounds: Bounds
+    default: Bounds
+
+
 VINTAGED_DATASET = "trade"
 
 
@@ -108,26 +120,68 @@ class AppData:
         return self._store.figure(name, self._drawn_view(name, view))
 
     def shown(self, name: str, view: View) -> dict:
-        """The named figure as dcc.Graph shows it for the view, its x axis on the view's years."""
+        """The named figure as dcc.Graph shows it for the view: a time chart on the view's years, else on its
+        page's default years, its y axis fitted to them."""
         shown = self._store.shown(name, self._drawn_view(name, view))
-        if not self.specs[name].follows_year_range:
+        spec = self.specs[name]
+        if not spec.follows_year_range:
             return shown
-        return with_year_range(shown, view.params().year_range)
+        return with_year_range(shown, self.years_shown(spec.page, view))
+
+    def fitted_y(self, name: str, year_range: tuple[int, int] | None, view: View) -> list[float] | None:
+        """The y range that fits a time chart's points within `year_range` (None: the figure's own)."""
+        if year_range is None:
+            return None
+        return y_range(self._store.shown(name, self._drawn_view(name, view)), year_range)
 
     def x_extent(self, name: str, view: View) -> tuple[float, float] | None:
         """The years a time chart shows: the view's range, else the span of its points' x (None: no numeric x)."""
         if view.years:
             return view.years
+        years = self._years(name, view)
+        return (years[0], years[-1]) if years else None
+
+    def page_years(self, page: str, view: View) -> PageYears | None:
+        """The years a page's time charts span (the ends of its year control) and show by default (the same,
+        less early points separated from the rest by a long gap, such as a single 1897 census); None for a page
+        without time charts."""
+        years = sorted(
+            {
+                y
+                for spec in self.for_page(page)
+                if spec.follows_year_range
+                for y in self._years(spec.name, view)
+            }
+        )
+        if not years:
+            return None
+        start = years[0]
+        for before, after in itertools.pairwise(years):
+            if after - before > MAX_DEFAULT_GAP_YEARS:
+                start = after
+        whole = (math.floor(years[0]), math.ceil(years[-1]))
+        return PageYears(bounds=whole, default=(math.floor(start), whole[1]))
+
+    def years_shown(self, page: str, view: View) -> tuple[int, int] | None:
+        """The years a page's time charts show for a view: its range, else the page's default."""
+        if view.years:
+            return view.years
+        years = self.page_years(page, view)
+        return years.default if years else None
+
+    def _years(self, name: str, view: View) -> list[float]:
+        """Every numeric x of a time chart's points, sorted (drawn once per drawn view)."""
         key = (name, self._drawn_view(name, view))
         if key not in self._extents:
-            xs = [
-                x
-                for trace in self.figure(name, view).data
-                if getattr(trace, "x", None) is not None
-                for x in trace.x
-                if isinstance(x, numbers.Real) and math.isfinite(x)
-            ]
-            self._extents[key] = (min(xs), max(xs)) if xs else None
+            self._extents[key] = sorted(
+                {
+                    float(x)
+                    for trace in self.figure(name, view).data
+                    if getattr(trace, "x", None) is not None
+                    for x in trace.x
+                    if isinstance(x, numbers.Real) and math.isfinite(x)
+                }
+            )
         return self._extents[key]
 
     def _drawn_view(self, name: str, view: View) -> View:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import math
+import numbers
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
@@ -12,6 +16,7 @@ from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH, PALETTE, year_s
 HOVER_LINE_NAME = "hover_year"
 HOVER_LINE_INDEX = 0  # the app puts the hover line first among a time chart's shapes
 GRAPH_HEIGHT_PX = 560
+Y_ROOM = 0.06  # room above the highest point shown, as a share of the range
 
 
 def for_display(fig: go.Figure, follows_year_range: bool) -> dict:
@@ -27,12 +32,66 @@ def for_display(fig: go.Figure, follows_year_range: bool) -> dict:
 
 
 def with_year_range(shown: dict, year_range: tuple[int, int] | None) -> dict:
-    """A shown time chart with its x axis on `year_range` (None: unchanged), sharing the traces."""
+    """A shown time chart with its x axis on `year_range` (None: unchanged) and its y axis fitted to the points
+    in those years, sharing the traces."""
     if year_range is None:
         return shown
     layout = dict(shown["layout"])
     layout["xaxis"] = {**layout.get("xaxis", {}), **x_range(year_range)}
+    fitted = y_range(shown, year_range)
+    if fitted is not None:
+        layout["yaxis"] = {**layout.get("yaxis", {}), "range": fitted, "autorange": False}
     return {"data": shown["data"], "layout": layout}
+
+
+def y_range(shown: dict, year_range: tuple[int, int]) -> list[float] | None:
+    """The y range that fits every point (with its error bars) of the main y axis within `year_range`, from zero
+    where the values are all positive, with a little room above; None when the figure fixes its own y range
+    (a log scale with set ticks) or has no point in those years."""
+    axis = shown.get("layout", {}).get("yaxis", {})
+    if axis.get("type") == "log" or axis.get("fixedrange"):
+        return None
+    start, end = year_span(year_range)
+    values: list[float] = []
+    for trace in shown.get("data", ()):
+        if trace.get("yaxis", "y") != "y" or trace.get("visible") is False:
+            continue
+        xs, ys = _array(trace.get("x")), _array(trace.get("y"))
+        if xs is None or ys is None:
+            continue
+        plus, minus = _error_arrays(trace.get("error_y"), len(ys))
+        for x, y, up, down in zip(xs, ys, plus, minus):
+            if _finite(x) and _finite(y) and start <= x <= end:
+                values += [y, y + (up if _finite(up) else 0.0), y - (down if _finite(down) else 0.0)]
+    if not values:
+        return None
+    low, high = min(values), max(values)
+    low = 0.0 if low >= 0 else low
+    room = (high - low) * Y_ROOM or max(abs(high), 1.0) * Y_ROOM
+    return [low - (room if low < 0 else 0.0), high + room]
+
+
+def _error_arrays(error: dict | None, size: int) -> tuple[list, list]:
+    """An error bar's up and down lengths per point (none: zeros)."""
+    if not error or error.get("visible") is False or error.get("type", "data") != "data":
+        return [0.0] * size, [0.0] * size
+    plus = _array(error.get("array")) or [0.0] * size
+    minus = (_array(error.get("arrayminus")) or plus) if error.get("symmetric") is False else plus
+    return plus, minus
+
+
+def _array(value) -> list | None:
+    """A trace's data array as a list: plotly writes numeric arrays as base64 ({'dtype', 'bdata'})."""
+    if value is None:
+        return None
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
+    return list(value)
+
+
+def _finite(value) -> bool:
+    """A real, finite number (not None, NaN or text)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def x_range(year_range: tuple[int, int]) -> dict:
@@ -65,14 +124,20 @@ def hover_patch(year: float | None) -> Patch:
     return patch
 
 
-def year_range_patch(year_range: tuple[int, int] | None, clear_selection: bool = False) -> Patch:
-    """Set a time chart's x axis to the years of `year_range` (None: everything)."""
+def year_range_patch(
+    year_range: tuple[int, int] | None, fitted_y: list[float] | None = None, clear_selection: bool = False
+) -> Patch:
+    """Set a time chart's x axis to the years of `year_range` (None: everything) and its y axis to `fitted_y`
+    (None: left as it is)."""
     patch = Patch()
     if year_range is None:
         patch["layout"]["xaxis"]["autorange"] = True
     else:
         for key, value in x_range(year_range).items():
             patch["layout"]["xaxis"][key] = value
+    if fitted_y is not None:
+        patch["layout"]["yaxis"]["range"] = fitted_y
+        patch["layout"]["yaxis"]["autorange"] = False
     if clear_selection:
         patch["layout"]["selections"] = []
     return patch

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 # The address bar. Callbacks write the view into it without reloading (refresh=False).
 URL = "url"
 # A request to navigate (redraw the page) to an address: {"href": ..., "at": ...}; a clientside callback obeys it.
 NAVIGATE = "navigate"
 
-YEAR_SLIDER = "year-slider"
+YEAR_SLIDER = "year-slider"  # a pattern type: each page with time charts has its own, {"type", "page"}
 
 SOURCE_PANEL = "source-panel"
 SOURCE_BODY = "source-body"
@@ -32,6 +34,16 @@ TRADE_CHOICE, VINTAGE_CHOICE = "trade", "vintage"  # the data a page's view may 
 def chart_id(name: str, follows_year_range: bool) -> dict:
     """The id of a figure's dcc.Graph: its type says whether it follows the year range."""
     return {"type": TIME_CHART if follows_year_range else CHART, "name": name}
+
+
+def dom_id(component_id: dict) -> str:
+    """The id the browser sees for a pattern-matching id (Dash's form: JSON with sorted keys, no spaces)."""
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+def year_slider_id(page: str) -> dict:
+    """The id of a page's year range slider (pages without time charts have none)."""
+    return {"type": YEAR_SLIDER, "page": page}
 
 
 def csv_button_id(name: str) -> dict:

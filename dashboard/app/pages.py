@@ -17,6 +17,7 @@ from dashboard.app.components import (
     data_choices,
     goal,
     status_badge,
+    year_controls,
 )
 from dashboard.app.data import AppData, arms_vintages, version_choices
 from dashboard.app.overview import indicator_lines, ledger_table
@@ -77,6 +78,12 @@ PAGES = (
     ),
 )
 PATHS = {page.key: page.path for page in PAGES}
+
+
+def page_of_path(pathname: str | None) -> str:
+    """The key of the page at an address (an unknown one: the overview)."""
+    path = (pathname or "/").rstrip("/") or "/"
+    return next((page.key for page in PAGES if page.path == path), "overview")
 
 
 def register(data: AppData) -> None:
@@ -142,6 +149,7 @@ def chart_layout(data: AppData, page: Page, **query) -> html.Div:
             html.H1(page.label, className="h3 mt-2"),
             html.P(page.description[0].upper() + page.description[1:], className="lead fs-6"),
             *notes,
+            _year_controls(data, page.key, view),
             _choices(data, page.key, view, processed),
             _highlight(processed, view, page.path),
             *_cards(data, page.key, view, processed),
@@ -179,6 +187,18 @@ def _choices(data: AppData, page: str, view: View, processed: Processed):
         ids.VINTAGE_CHOICE: view.vintage or DEFAULT_VINTAGE,
     }
     return data_choices(choices, chosen, data.active_versions.get("trade"))
+
+
+def _year_controls(data: AppData, page: str, view: View):
+    """The page's year control, on the view's years or the page's default (None: no time chart here)."""
+    years = data.page_years(page, view)
+    if years is None:
+        return None
+    low, high = data.years_shown(page, view) or years.default
+    bounds = years.bounds
+    return year_controls(
+        page, years, (min(max(low, bounds[0]), bounds[1]), max(min(high, bounds[1]), bounds[0]))
+    )
 
 
 def _cards(data: AppData, page: str, view: View, processed: Processed) -> list:

@@ -1,4 +1,4 @@
-"""The app shell around every page: navigation, the one year range, dataset choices, source panel, alerts."""
+"""The app shell around every page: navigation, the error alert, the page container and the source panel."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from dashboard.app import ids
 from dashboard.app.data import AppData
 from dashboard.app.pages import APP_TITLE, PAGES
 
-MARK_EVERY_YEARS = 10
-
 
 def layout(data: AppData) -> html.Div:
-    """The shell: navbar, year range, the error alert, the page container and the source panel."""
+    """The shell: navbar, the error alert, the page container and the source panel."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -23,7 +21,6 @@ def layout(data: AppData) -> html.Div:
             navbar(),
             dbc.Container(
                 [
-                    controls(data),
                     dbc.Alert(
                         id=ids.ERROR_ALERT, color="danger", is_open=False, dismissable=True, class_name="mt-2"
                     ),
@@ -61,35 +58,4 @@ def navbar() -> dbc.Navbar:
         color="dark",
         dark=True,
         class_name="py-1",
-    )
-
-
-def controls(data: AppData) -> dbc.Card:
-    """The year range every time chart on every page follows."""
-    low, high = data.bounds
-    first_mark = low + (-low % MARK_EVERY_YEARS)
-    marks = {year: str(year) for year in range(first_mark, high + 1, MARK_EVERY_YEARS)}
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                dbc.Label(
-                    "Years shown on every time chart (or drag across a chart)",
-                    html_for=ids.YEAR_SLIDER,
-                    class_name="small mb-0",
-                ),
-                dcc.RangeSlider(
-                    id=ids.YEAR_SLIDER,
-                    min=low,
-                    max=high,
-                    step=1,
-                    value=[low, high],
-                    marks=marks,
-                    allowCross=False,
-                    tooltip={"placement": "bottom"},
-                    className="year-slider",
-                ),
-            ],
-            class_name="py-2",
-        ),
-        class_name="mt-2 shell-controls sticky-top",
     )

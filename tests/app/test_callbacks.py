@@ -30,13 +30,58 @@ def _patched_range(patch) -> list:
     ]
 
 
+def _patched_y(patch) -> list:
+    """The y range a year-range patch assigns."""
+    return [
+        op["params"]["value"]
+        for op in patch.to_plotly_json()["operations"]
+        if op["location"] == ["layout", "yaxis", "range"]
+    ]
+
+
 def test_the_url_sets_the_slider_and_every_time_chart(data):
-    low, high = data.bounds
     slider, search, patches = set_year_range(
-        data, ids.URL, {"url.search": ids.URL}, "?from=2000&to=2010", [low, high], None, None, CHARTS
+        data,
+        ids.URL,
+        {"url.search": ids.URL},
+        "?from=2000&to=2010",
+        [1991, 2025],
+        None,
+        None,
+        CHARTS,
+        "trade",
     )
     assert slider == [2000, 2010] and search is no_update
     assert [_patched_range(p) for p in patches] == [[[1999.5, 2010.5]]] * 2
+    # The y axis fits 2000-2010: the highest preferred turnover in those years is 2008's US$56.83 bn (Chinese
+    # customs), plus 6% of room: 56.83 * 1.06 = 60.2398; from zero, as every value is positive.
+    ((low, high),) = _patched_y(patches[0])
+    assert low == 0 and high == pytest.approx(60.2398)
+
+
+def test_each_page_has_its_own_years_and_default(data):
+    trade = data.page_years("trade", View())
+    assert trade.bounds == (1991, 2025) and trade.default == (1991, 2025)  # the series starts in 1991
+    assert data.page_years("overview", View()) is None  # no time chart: no year control
+    slider, search, patches = set_year_range(
+        data, ids.URL, {"url.search": ids.URL}, "", [1897, 2025], None, None, CHARTS, "trade"
+    )
+    assert slider == [1991, 2025] and _patched_range(patches[0]) == [[1990.5, 2025.5]]
+
+
+def test_choosing_the_default_years_clears_them_from_the_address(data):
+    slider, search, _ = set_year_range(
+        data,
+        ids.YEAR_SLIDER,
+        {"year-slider.value": ids.YEAR_SLIDER},
+        "?from=2000&to=2010",
+        [1991, 2025],
+        None,
+        None,
+        CHARTS,
+        "trade",
+    )
+    assert slider is no_update and search == ""
 
 
 def test_the_slider_writes_the_url_and_keeps_the_rest_of_the_view(data):
@@ -45,13 +90,32 @@ def test_the_slider_writes_the_url_and_keeps_the_rest_of_the_view(data):
         ids.YEAR_SLIDER,
         {"year-slider.value": ids.YEAR_SLIDER},
         "?trade=2002",
+        [1995, 2000],
+        None,
+        None,
+        CHARTS,
+        "trade",
+    )
+    assert slider is no_update and search == "?from=1995&to=2000&trade=2002"
+    assert _patched_range(patches[1]) == [[1994.5, 2000.5]]
+
+
+def test_the_years_stay_within_the_data_of_the_version_shown(data):
+    # The 2002 article's trade figures run 1993-2001 (1994 as a change only): the control cannot go past them.
+    years = data.page_years("trade", View(versions=(("trade", "2002"),)))
+    assert years.bounds == (1993, 2001)
+    slider, search, _ = set_year_range(
+        data,
+        ids.YEAR_SLIDER,
+        {"year-slider.value": ids.YEAR_SLIDER},
+        "?trade=2002",
         [1995, 2005],
         None,
         None,
         CHARTS,
+        "trade",
     )
-    assert slider is no_update and search == "?from=1995&to=2005&trade=2002"
-    assert _patched_range(patches[1]) == [[1994.5, 2005.5]]
+    assert slider == [1995, 2001] and search == "?from=1995&to=2001&trade=2002"
 
 
 def test_a_box_select_sets_the_years_it_covers(data):
@@ -61,10 +125,11 @@ def test_a_box_select_sets_the_years_it_covers(data):
         CHARTS[0],
         {CHART_PROP + "selectedData": CHARTS[0]},
         "",
-        list(data.bounds),
+        [1991, 2025],
         [selection, None],
         [None, None],
         CHARTS,
+        "trade",
     )
     assert slider == [2000, 2010] and search == "?from=2000&to=2010"
     ops = patches[0].to_plotly_json()["operations"]
@@ -92,10 +157,11 @@ def test_a_chart_appearing_changes_nothing(data):
             CHARTS[0],
             {CHART_PROP + "relayoutData": CHARTS[0]},
             "",
-            list(data.bounds),
+            [1991, 2025],
             [None, None],
             [None, None],
             CHARTS,
+            "trade",
         )
 
 

@@ -50,7 +50,7 @@ def point_position(page, name: str, series: str, year: int) -> dict:
 
 def slider_years(page) -> tuple[int, int]:
     """The years the shell's range control shows in its two boxes."""
-    boxes = page.locator("#year-slider input[type=number]")
+    boxes = page.locator(".year-slider input[type=number]")
     return int(boxes.nth(0).input_value()), int(boxes.nth(1).input_value())
 
 

@@ -79,7 +79,7 @@ def test_clicking_a_target_in_the_ledger_opens_its_chart_highlighted(page, base_
 def test_clicking_a_point_shows_its_quote(page, base_url_app, app_data, console_errors):
     """Clicking the 2000 turnover point opens the source panel with that source's publisher and quote."""
     page.goto(base_url_app + "/trade")
-    chart(page, "trade_pledges")
+    chart(page, "trade_pledges").locator(".nsewdrag").first.scroll_into_view_if_needed()
     point = point_position(page, "trade_pledges", "Turnover (preferred series)", 2000)
     sources = app_data[1](None).frames["sources"].set_index("source_id")
     source = sources.loc[point["source_id"]]
@@ -94,27 +94,28 @@ def test_clicking_a_point_shows_its_quote(page, base_url_app, app_data, console_
 
 
 def test_a_copied_url_opens_the_same_view(page, base_url_app, console_errors):
-    """Years, SIPRI vintage and (on the trade page) trade data version come back when the address is reopened."""
+    """Years, SIPRI vintage and (on the trade page) trade data version come back when the address is reopened.
+    Each page's year control spans its own data: SIPRI's China rows here run 2000-2023."""
     page.goto(base_url_app + "/arms")
     chart(page, "arms_china_share")
-    boxes = page.locator("#year-slider input[type=number]")
-    boxes.nth(0).fill("1992")
+    boxes = page.locator(".year-slider input[type=number]")
+    boxes.nth(0).fill("2005")
     boxes.nth(0).press("Tab")
-    expect(page).to_have_url(f"{base_url_app}/arms?from=1992&to=2025")
+    expect(page).to_have_url(f"{base_url_app}/arms?from=2005&to=2023")
     vintage = page.locator(f"{VINTAGE} option").nth(2).get_attribute("value")
     page.locator(VINTAGE).select_option(vintage)
-    expect(page).to_have_url(f"{base_url_app}/arms?from=1992&to=2025&vintage={vintage}")
+    expect(page).to_have_url(f"{base_url_app}/arms?from=2005&to=2023&vintage={vintage}")
     expect(page.locator(VINTAGE)).to_have_value(vintage)
     trade = page.get_by_role("link", name="Trade", exact=True)
-    expect(trade).to_have_attribute("href", f"/trade?from=1992&to=2025&vintage={vintage}")
+    expect(trade).to_have_attribute("href", f"/trade?from=2005&to=2023&vintage={vintage}")
     trade.click()
     chart(page, "trade_vintages")
     page.locator(TRADE_VERSION).select_option("2002")
-    expect(page).to_have_url(f"{base_url_app}/trade?from=1992&to=2025&trade=2002&vintage={vintage}")
+    expect(page).to_have_url(f"{base_url_app}/trade?from=2005&to=2023&trade=2002&vintage={vintage}")
     arms = page.get_by_role("link", name="Arms", exact=True)
-    expect(arms).to_have_attribute("href", f"/arms?from=1992&to=2025&trade=2002&vintage={vintage}")
+    expect(arms).to_have_attribute("href", f"/arms?from=2005&to=2023&trade=2002&vintage={vintage}")
     arms.click()
-    expect(page).to_have_url(f"{base_url_app}/arms?from=1992&to=2025&trade=2002&vintage={vintage}")
+    expect(page).to_have_url(f"{base_url_app}/arms?from=2005&to=2023&trade=2002&vintage={vintage}")
     chart(page, "arms_china_share")
     copied = page.url
     before = (
@@ -132,23 +133,24 @@ def test_a_copied_url_opens_the_same_view(page, base_url_app, console_errors):
         x_range(fresh, "arms_china_share"),
         fresh.locator(".chart-caption").all_inner_texts(),
     ) == before
-    assert before[0][0] == 1992 and before[1][0] == 1991.5
+    assert before[0][0] == 2005 and before[1][0] == 2004.5
     assert console_errors == []
 
 
 def test_back_and_forward_restore_the_years(page, base_url_app, console_errors):
-    """After setting the years twice, Back shows the first range again and Forward the second."""
+    """After setting the years twice, Back shows the first range again and Forward the second (the energy page's
+    data run 1999-2024)."""
     page.goto(base_url_app + "/energy")
     chart(page, "energy_deliveries")
-    boxes = page.locator("#year-slider input[type=number]")
+    boxes = page.locator(".year-slider input[type=number]")
     boxes.nth(0).fill("2000")
     boxes.nth(0).press("Tab")
-    expect(page).to_have_url(f"{base_url_app}/energy?from=2000&to=2025")
+    expect(page).to_have_url(f"{base_url_app}/energy?from=2000&to=2024")
     boxes.nth(1).fill("2020")
     boxes.nth(1).press("Tab")
     expect(page).to_have_url(f"{base_url_app}/energy?from=2000&to=2020")
     page.go_back()
-    expect(page).to_have_url(f"{base_url_app}/energy?from=2000&to=2025")
+    expect(page).to_have_url(f"{base_url_app}/energy?from=2000&to=2024")
     expect(boxes.nth(1)).not_to_have_value("2020")
     assert x_range(page, "energy_deliveries")[0] == 1999.5
     page.go_forward()

@@ -1,46 +1,57 @@
-"""The one year range: set by the shell's slider, a box-select or zoom on any time chart, or the URL."""
+"""The year range of a page's time charts: set by its slider, a box-select or zoom on any of them, or the URL;
+it travels to the other pages in the address."""
 
 from __future__ import annotations
 
 import math
 
-from dash import ALL, Input, Output, ctx, no_update
+from dash import ALL, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.data import AppData
 from dashboard.app.display import year_range_patch
+from dashboard.app.pages import page_of_path
 from dashboard.app.view import Bounds
 from dashboard.errors import BilateralError
 
 TIME_CHARTS = {"type": ids.TIME_CHART, "name": ALL}
+SLIDERS = {"type": ids.YEAR_SLIDER, "page": ALL}
 
 
 def register(app, data: AppData) -> None:
     """Wire the year range callback."""
 
     @app.callback(
-        Output(ids.YEAR_SLIDER, "value"),
+        Output(SLIDERS, "value"),
         Output(ids.URL, "search"),
         Output(TIME_CHARTS, "figure"),
         Input(ids.URL, "search"),
-        Input(ids.YEAR_SLIDER, "value"),
+        Input(SLIDERS, "value"),
         Input(TIME_CHARTS, "selectedData"),
         Input(TIME_CHARTS, "relayoutData"),
+        State(ids.URL, "pathname"),
     )
-    def on_year_range(search, slider_value, selections, relayouts):
-        """Thin: read which input moved, then let `set_year_range` decide."""
+    def on_year_range(search, slider_values, selections, relayouts, pathname):
+        """Thin: read which input moved, then let `set_year_range` decide (a page has one slider or none)."""
         charts = [output["id"] for output in ctx.outputs_list[2]]
-        return set_year_range(
+        if not slider_values:
+            raise PreventUpdate  # a page without time charts
+        trigger = ctx.triggered_id
+        if isinstance(trigger, dict) and trigger.get("type") == ids.YEAR_SLIDER:
+            trigger = ids.YEAR_SLIDER
+        slider, search, patches = set_year_range(
             data,
-            ctx.triggered_id,
+            trigger,
             ctx.triggered_prop_ids,
             search,
-            slider_value,
+            slider_values[0],
             selections,
             relayouts,
             charts,
+            page_of_path(pathname),
         )
+        return [slider], search, patches
 
 
 def set_year_range(
@@ -52,17 +63,25 @@ def set_year_range(
     selections,
     relayouts,
     charts: list[dict],
+    page: str,
 ):
-    """New slider value, query string and a patch per time chart, from whichever input set the range."""
+    """New slider value, query string and a patch per time chart (x on the years, y fitted to them), from
+    whichever input set the range. The page's default years leave the address without a range."""
     try:
-        view, bounds = data.view(search), data.bounds
+        view = data.view(search)
     except BilateralError:
         raise PreventUpdate from None  # an address that cannot be shown: its page says why
+    years = data.page_years(page, view)
+    if years is None:
+        raise PreventUpdate
+    bounds = years.bounds
     props = {key.rsplit(".", 1)[-1] for key in triggered_props or ()}
-    if trigger == ids.URL or trigger is None:
-        wanted = list(view.year_range or bounds)
-        patches = [year_range_patch(view.years) for _ in charts]
-        return (no_update if slider_value == wanted else wanted), no_update, patches
+    if trigger is None:
+        raise PreventUpdate  # a page just drawn: its layout already shows the view's years
+    if trigger == ids.URL:
+        shown = _ordered(data.years_shown(page, view) or years.default, bounds)
+        patches = [_patch(data, chart, shown, view) for chart in charts]
+        return (no_update if slider_value == list(shown) else list(shown)), no_update, patches
     year_range: tuple[int, int] | None
     if trigger == ids.YEAR_SLIDER:
         year_range = _ordered(slider_value, bounds)
@@ -77,15 +96,20 @@ def set_year_range(
         source = None
     if year_range is None:
         raise PreventUpdate
-    new_view = view.with_year_range(year_range, bounds)
-    wanted = list(new_view.year_range or bounds)
+    new_view = view.with_year_range(None if year_range == years.default else year_range, data.bounds)
     new_search = new_view.search()
-    patches = [year_range_patch(new_view.years, clear_selection=chart == source) for chart in charts]
+    patches = [_patch(data, chart, year_range, view, clear_selection=chart == source) for chart in charts]
     return (
-        (no_update if slider_value == wanted else wanted),
+        (no_update if slider_value == list(year_range) else list(year_range)),
         (no_update if new_search == (search or "") else new_search),
         patches,
     )
+
+
+def _patch(data: AppData, chart: dict, year_range: tuple[int, int], view, clear_selection: bool = False):
+    """A time chart's patch: x on the years, y fitted to the chart's points in them."""
+    fitted = data.fitted_y(chart["name"], year_range, view) if chart["name"] in data.specs else None
+    return year_range_patch(year_range, fitted, clear_selection=clear_selection)
 
 
 def years_of_selection(selected: dict | None, bounds: Bounds) -> tuple[int, int] | None:
