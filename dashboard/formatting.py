@@ -56,3 +56,34 @@ def years_late(years: int) -> str:
 def years_late_short(years: int) -> str:
     """Years late or early signed, for a dense table: 4 -> '+4 y', -1 -> '-1 y'."""
     return f"{int(years):+d} y"
+
+
+ARTICLE_TITLE = "Sino-Russian Relations in a Changed International Landscape"
+ARTICLE_CITATION = f"“{ARTICLE_TITLE}” (2002)"
+DATASET_NAMES = {
+    "trade": "Trade",
+    "targets": "Stated targets",
+    "arms": "Arms transfers (SIPRI)",
+    "border": "Border agreements",
+    "migration": "Migration estimates",
+    "energy": "Energy deliveries",
+    "events": "Timeline of events",
+    "sources": "Sources",
+}
+ARTICLE_VERSION = "2002"  # trade/2002: the article's figures as it states them
+
+
+def dataset_name(dataset: str) -> str:
+    """A dataset as people call it: 'arms' -> 'Arms transfers (SIPRI)'."""
+    return DATASET_NAMES.get(dataset, dataset.replace("_", " ").capitalize())
+
+
+def version_label(dataset: str, version: str, years: tuple[int, int] | None = None) -> str:
+    """A dataset version in plain words: trade 2002 -> 'As reported in the 2002 article'; trade 2026-11-28 with
+    years (1991, 2025) -> 'Current series 1991-2025 (2026-11-28)'; others -> 'Arms transfers (SIPRI), 2026-11-28'."""
+    if dataset == "trade" and version == ARTICLE_VERSION:
+        return "As reported in the 2002 article"
+    if dataset == "trade":
+        span = f" {years[0]}-{years[1]}" if years else ""
+        return f"Current series{span} ({version})"
+    return f"{dataset_name(dataset)}, {version}"

@@ -6,10 +6,12 @@ import pytest
 
 from dashboard.formatting import (
     amount,
+    dataset_name,
     number,
     percent,
     short_number,
     usd_bn,
+    version_label,
     years_late,
     years_late_short,
 )
@@ -67,3 +69,11 @@ def test_percentages():
         "–",
         "n/a",
     )
+
+
+def test_versions_and_datasets_in_plain_words():
+    assert version_label("trade", "2002") == "As reported in the 2002 article"
+    assert version_label("trade", "2026-11-28", (1991, 2025)) == "Current series 1991-2025 (2026-11-28)"
+    assert version_label("trade", "2026-11-28") == "Current series (2026-11-28)"
+    assert version_label("arms", "2026-11-28") == "Arms transfers (SIPRI), 2026-11-28"
+    assert dataset_name("events") == "Timeline of events" and dataset_name("new_thing") == "New thing"
