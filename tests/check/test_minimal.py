@@ -199,6 +199,7 @@ def test_explain_names_comtrade_as_reported_by_china(capsys, comtrade_2020_2023)
     """China-reported 2020 turnover 50.58 + 57.18 = 107.76 matches Chinese customs (107.76) exactly and is
     107.76 / 104 - 1 = +3.62% from the 104 Putin stated (Russian statistics implied)."""
     code, report = check_json(capsys, comtrade_2020_2023, "--explain")
+    assert code == 0
     row = next(r for r in report["explain"] if (r["year"], r["measure"]) == (2020, "turnover"))
     assert row["your_basis"] == "Comtrade as reported by China" and row["matches"] == ["Chinese customs"]
     assert {b["label"]: b["difference_pct"] for b in row["bases"]} == {
