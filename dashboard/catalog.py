@@ -213,9 +213,8 @@ def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
-    if (
-        data.startswith(UTF8_BOM) or data.count(b'"') % 2
-    ):  # pyarrow skips a mark, reads an open quote to the end
+    quoted = b'"' in data
+    if data.startswith(UTF8_BOM) or (quoted and data.count(b'"') % 2):  # a BOM skipped, an open quote read
         return None
     kinds = {spec["name"]: spec["type"] for spec in dataset.fields}
     arrow_types = {name: _ARROW_TYPES.get(kind, "string") for name, kind in kinds.items()}
@@ -230,7 +229,7 @@ def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
     try:
         table = pacsv.read_csv(
             pa.py_buffer(data),
-            parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in data),  # no quotes: no line breaks
+            parse_options=pacsv.ParseOptions(newlines_in_values=quoted),  # no quotes: no line breaks
             convert_options=convert,
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):

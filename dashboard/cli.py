@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import import_module
 
-from dashboard.commands import check, datasets, figures, serve, targets, validate, verify
 from dashboard.commands.base import EXIT_INVALID, EXIT_USAGE, UsageError
 from dashboard.errors import BilateralError, DatasetNotFound
 
-# in the order `bilateral --help` lists them
-COMMANDS = (validate, targets, serve, check, verify, datasets, figures)
+# the modules under dashboard/commands/, each named as its subcommand, in the order `bilateral --help` lists them
+COMMANDS = ("validate", "targets", "serve", "check", "verify", "datasets", "figures")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; turn expected errors into a message and an exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_named_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
@@ -31,16 +32,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand and its help."""
+def _named_command(argv: list[str]) -> str | None:
+    """The subcommand `argv` names (its first word), if it is one; None for `--help`, nothing or a typo."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand and its help, or with `only` that one.
+
+    Each command's module (and what it imports: rich, Kaleido, the ingest stack, ...) is imported only when its
+    subcommand is registered, so `bilateral serve` never loads what `check` or `figures` need.
+    """
     parser = argparse.ArgumentParser(
         prog="bilateral",
         description="Sino-Russian bilateral indicators: stated targets against actual outcomes, every number "
         "sourced.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name in COMMANDS if only is None else (only,):
+        import_module(f"dashboard.commands.{name}").register(subparsers)
     return parser
 
 

@@ -59,5 +59,6 @@ class TradeSchema(pa.DataFrameModel):
     def one_preferred_per_year_and_measure(cls, df: pd.DataFrame) -> pd.Series:
         """At most one preferred row per year and measure."""
         preferred = df["preferred"].fillna(False).astype(bool)
-        counts = preferred.groupby([df["year"], df["measure"]]).transform("sum")
-        return ~preferred | (counts <= 1)
+        keys = df.loc[preferred, ["year", "measure"]]
+        alone = ~keys.duplicated(keep=False) & keys.notna().all(axis=1)  # a missing key is in no group
+        return ~preferred | alone.reindex(df.index, fill_value=True)
