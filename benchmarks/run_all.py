@@ -24,7 +24,16 @@ from rich.table import Table
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "results.json"
-ORDER = ("validation", "check_comtrade", "verify_text", "startup", "page_weight", "callbacks", "figures", "soak")
+ORDER = (
+    "validation",
+    "check_comtrade",
+    "verify_text",
+    "startup",
+    "page_weight",
+    "callbacks",
+    "figures",
+    "soak",
+)
 ARGS = {"startup": ["--runs", "3"], "callbacks": ["--repeats", "20"], "figures": ["--runs", "2"]}
 SCRIPT_TIMEOUT_S = 1800  # no script may run longer than this; each bounds its own load far below it
 

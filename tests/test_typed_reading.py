@@ -60,9 +60,7 @@ def test_a_clean_bundled_file_is_read_typed_and_validated_without_line_numbers(
     assert "line_numbers" not in table.__dict__
 
 
-def test_a_clean_trade_file_with_quotes_absent_is_validated_without_line_numbers(
-    tmp_path, no_line_numbers
-):
+def test_a_clean_trade_file_with_quotes_absent_is_validated_without_line_numbers(tmp_path, no_line_numbers):
     body = "".join(
         f"{year},turnover,{year - 1900}.5,,,1.5,china_customs,SYNTHETIC,russia,true,why,synthetic-1,\n"
         for year in range(1950, 2050)

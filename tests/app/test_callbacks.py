@@ -63,7 +63,7 @@ def test_each_page_has_its_own_years_and_default(data):
     trade = data.page_years("trade", View())
     assert trade.bounds == (1991, 2025) and trade.default == (1991, 2025)  # the series starts in 1991
     assert data.page_years("overview", View()) is None  # no time chart: no year control
-    slider, search, patches = set_year_range(
+    slider, _search, patches = set_year_range(
         data, ids.URL, {"url.search": ids.URL}, "", [1897, 2025], None, None, CHARTS, "trade"
     )
     assert slider == [1991, 2025] and _patched_range(patches[0]) == [[1990.5, 2025.5]]
