@@ -29,7 +29,7 @@ def register(subparsers) -> None:
         "report.html (a self-contained page: every figure, the target ledger, the consistency warnings "
         "and the bibliography). A figure that fails to export is named and the others are still "
         "written. Exit codes: 0 success, 1 a figure failed or invalid data, 2 usage error.",
-        epilog="example: bilateral figures --out reports --formats png,svg --only trade_pledges ledger_attainment",
+        epilog="example: bilateral figures --out reports --formats png,svg --only trade_pledges verdict_board",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

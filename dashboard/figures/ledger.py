@@ -1,4 +1,5 @@
-"""The target ledger as a chart: every stated target's attainment at a glance, coloured and patterned by status."""
+"""The verdict board: every stated target on one scale (% of what was promised), from the level when it was
+pledged to the outcome, its status in a colour, a symbol and a word."""
 
 from __future__ import annotations
 
@@ -7,108 +8,261 @@ import plotly.graph_objects as go
 
 from dashboard.figures import style
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.formatting import number, percent
+from dashboard.formatting import amount, percent, years_late
 from dashboard.processed import Processed
+from dashboard.verdicts import board_order, verdict_line
 
 DATASETS = ("targets", "trade", "energy")
-STATUS_PATTERNS = {
-    "met": "",
-    "on_track": "/",
+STATUS_SYMBOLS = {
+    "met": "circle",
+    "on_track": "triangle-up",
     "missed": "x",
-    "deterioration": "\\",
-    "acceleration_needed": "-",
-    "limited_progress": ".",
-    "reached": "+",
-    "not_yet_reached": "|",
-    "no_observation": "",
+    "deterioration": "triangle-down",
+    "acceleration_needed": "diamond",
+    "limited_progress": "square",
+    "reached": "star",
+    "not_yet_reached": "circle-open",
+    "no_observation": "circle-open-dot",
 }
-UNIT_LABELS = {"usd_bn": "US$ bn", "mt": "Mt", "bcm": "bcm", "troops": "troops", "submarines": "submarines"}
+STATUS_WORDS = {
+    "met": "met",
+    "missed": "missed",
+    "on_track": "on track",
+    "acceleration_needed": "needs faster growth",
+    "limited_progress": "limited progress",
+    "deterioration": "moving away",
+    "reached": "reached",
+    "not_yet_reached": "not yet reached",
+    "no_observation": "no data",
+}
 NO_OBSERVATION = "no_observation"
 FADED = 0.35
+SCALE_CAP_PCT = 200.0  # outcomes beyond twice the target are drawn at the edge, with their number
+ROW_HEIGHT_PX = 52
+ROW_TITLE_SHIFT_PX = 9  # each row's title sits just above its markers
+LABEL_LEFT_FROM_PCT = 130.0  # outcome labels go left of markers this far right (they would leave the plot)
 
 
-def attainment_figure(
+def verdict_board(
     ledger: pd.DataFrame, *, highlight_target: str | None = None, versions: dict[str, str] | None = None
 ) -> go.Figure:
-    """One horizontal bar per target: attainment % (of the low end for ranges), one trace per status."""
-    titles = ledger["title"].tolist()
-    highlight = highlight_target if highlight_target in set(ledger["target_id"]) else None
+    """One row per target, by deadline: a hollow circle at the baseline (the level when pledged) and a line to
+    the outcome, as % of the target (the low end for a range); the outcome's marker has the status's colour and
+    symbol and a label with the % and the status in words; a dashed line marks 100%."""
+    rows = board_order(ledger).to_dict("records")
+    highlight = highlight_target if highlight_target in {r["target_id"] for r in rows} else None
+    labels = [
+        str(row["target_id"]) for row in rows
+    ]  # the rows' categories; people read the titles above them
     fig = go.Figure()
-    for status in _statuses_in_order(ledger):
-        rows = ledger[ledger["status"] == status]
-        fig.add_trace(_status_bars(rows, status, highlight))
-    for row in ledger[ledger["status"] == NO_OBSERVATION].itertuples(index=False):
-        fig.add_annotation(
-            x=0,
-            y=row.title,
-            text="no observation",
-            showarrow=False,
-            xanchor="left",
-            xshift=4,
-            font={"color": style.PALETTE["black"], "size": 12},
-            name=f"empty:{row.target_id}",
-        )
-    fig.add_vline(
-        x=100,
-        line={"color": style.PALETTE["black"], "dash": "dash", "width": 1.5},
-        annotation={"text": "100% = target reached", "yanchor": "bottom", "font": {"size": 11}},
+    fig.add_trace(_paths(rows, labels))
+    fig.add_trace(_baselines(rows, labels))
+    for status in STATUS_SYMBOLS:
+        chosen = [(row, label) for row, label in zip(rows, labels) if row["status"] == status]
+        if chosen:
+            fig.add_trace(_outcomes(status, chosen, highlight))
+    high_ends = [(row, label) for row, label in zip(rows, labels) if _high_end_pct(row) is not None]
+    if high_ends:
+        fig.add_trace(_high_ends(high_ends))
+    fig.add_vline(x=100, line={"color": style.PALETTE["black"], "dash": "dash", "width": 1.5})
+    for row, label in zip(rows, labels):
+        fig.add_annotation(_row_title(row, label, highlight))
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=labels[::-1],
+        showticklabels=False,
+        title_text="",
+        range=[-0.6, len(labels) - 0.3],
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=titles[::-1], automargin=True)
-    fig.update_xaxes(rangemode="tozero", ticksuffix="%")
+    fig.update_xaxes(
+        range=[-8, SCALE_CAP_PCT + 12],
+        tickvals=[0, 50, 100, 150, 200],
+        ticksuffix="%",
+        zeroline=False,
+    )
     style.finish(
         fig,
-        title="Stated targets against outcomes: attainment by target",
+        title="What was promised, and what happened",
         y_title="",
-        x_title="Attainment, % of target (low end for ranges; latest year for annual rates)",
-        source_line="Sources: each target's first source id (hover); the ledger of dashboard.targets",
+        x_title="Outcome as % of the target (dashed line: the target)",
+        source_line="Sources: the pledges as quoted in the stated-targets data; outcomes from the trade and "
+        "energy data (click a point for its source)",
         versions=versions,
     )
-    fig.update_layout(uirevision="keep", barmode="overlay", bargap=0.3)
+    style.add_subtitle(fig, verdict_line(ledger))
+    fig.update_layout(uirevision="keep", height=max(420, 230 + ROW_HEIGHT_PX * len(rows)), margin={"l": 20})
     return fig
 
 
-def _statuses_in_order(ledger: pd.DataFrame) -> list[str]:
-    """Statuses present in the ledger, in the order STATUS_PATTERNS lists them (legend order)."""
-    present = set(ledger["status"])
-    return [status for status in STATUS_PATTERNS if status in present]
+def _row_title(row: dict, label: str, highlight: str | None) -> dict:
+    """The target's title just above its row, from the left edge (readable at any width, unlike axis labels)."""
+    return {
+        "x": 0,
+        "xref": "paper",
+        "y": label,
+        "yref": "y",
+        "yshift": ROW_TITLE_SHIFT_PX,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "text": f"<b>{row['title']}</b>",
+        "font": {"size": 12},
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
+        "name": f"row:{row['target_id']}",
+        "opacity": 1.0 if highlight in (None, row["target_id"]) else FADED,
+    }
 
 
-def _status_bars(rows: pd.DataFrame, status: str, highlight: str | None) -> go.Bar:
-    """The bars of one status: colour, pattern and a text label all name the status."""
-    label = status.replace("_", " ")
-    x = [None if pd.isna(value) else float(value) for value in rows["attainment_pct"]]
-    chosen = [highlight is None or target == highlight for target in rows["target_id"]]
-    return go.Bar(
-        x=x,
-        y=rows["title"].tolist(),
-        orientation="h",
-        name=label,
-        legendgroup=status,
-        marker={
-            "color": style.STATUS_COLOURS[status],
-            "pattern": {
-                "shape": STATUS_PATTERNS[status],
-                "fgcolor": style.PALETTE["black"],
-                "solidity": 0.25,
-            },
-            "opacity": [1.0 if c else FADED for c in chosen],
-            "line": {
-                "color": style.PALETTE["black"],
-                "width": [3.0 if highlight is not None and c else 0.5 for c in chosen],
-            },
-        },
-        text=[f"{label} · {percent(value)}" if value is not None else "" for value in x],
-        textposition="outside",
-        cliponaxis=False,
-        customdata=[_customdata(row, label) for row in rows.to_dict("records")],
-        hovertemplate="<b>%{y}</b><br>attainment %{x:.1f}% of target<br>status: %{customdata[2]}"
-        "<br>%{customdata[3]}<br>source: %{customdata[0]}<extra></extra>",
+def _reference(row: dict) -> float | None:
+    """What 100% stands for: the target, or the low end of a range."""
+    value = row["target_value"] if pd.notna(row["target_value"]) else row["target_low"]
+    return None if pd.isna(value) or not value else float(value)
+
+
+def _baseline_pct(row: dict) -> float | None:
+    """The baseline as % of the target (None without a baseline, or for a ceiling)."""
+    reference = _reference(row)
+    if reference is None or pd.isna(row.get("baseline_value")) or row.get("comparison") == "at_most":
+        return None
+    return _capped(100.0 * float(row["baseline_value"]) / reference)
+
+
+def _outcome_pct(row: dict) -> float | None:
+    """The outcome as % of the target, drawn at most at the scale's edge."""
+    return None if pd.isna(row["attainment_pct"]) else _capped(float(row["attainment_pct"]))
+
+
+def _high_end_pct(row: dict) -> float | None:
+    """Where a range's high end falls on the scale (None for a single value)."""
+    reference = _reference(row)
+    if reference is None or pd.isna(row.get("target_high")) or pd.notna(row["target_value"]):
+        return None
+    return _capped(100.0 * float(row["target_high"]) / reference)
+
+
+def _capped(pct: float) -> float:
+    """A % no further than the scale's edge."""
+    return min(pct, SCALE_CAP_PCT)
+
+
+def _paths(rows: list[dict], labels: list[str]) -> go.Scatter:
+    """A grey line per target from its baseline to its outcome (one trace, segments apart)."""
+    xs: list[float | None] = []
+    ys: list[str | None] = []
+    for row, label in zip(rows, labels):
+        start, end = _baseline_pct(row), _outcome_pct(row)
+        if start is not None and end is not None:
+            xs += [start, end, None]
+            ys += [label, label, None]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        name="From the level when pledged to the outcome",
+        line={"color": style.PALETTE["grey"], "width": 3},
+        hoverinfo="skip",
     )
 
 
-def _customdata(row: dict, label: str) -> list[str]:
-    """First source id, target id (the app opens the target's chart with it), status and a detail line."""
-    return [first_source(row["source_ids"]), row["target_id"], label, _detail(row)]
+def _baselines(rows: list[dict], labels: list[str]) -> go.Scatter:
+    """A hollow circle at each baseline."""
+    chosen = [(row, label) for row, label in zip(rows, labels) if _baseline_pct(row) is not None]
+    chosen = [(row, label) for row, label in chosen if _outcome_pct(row) is not None]  # nothing to compare
+    return go.Scatter(
+        x=[_baseline_pct(row) for row, _ in chosen],
+        y=[label for _, label in chosen],
+        mode="markers",
+        name="Level when pledged",
+        marker={"symbol": "circle-open", "size": 11, "color": style.PALETTE["black"], "line": {"width": 2}},
+        customdata=[[first_source(row["source_ids"]), row["target_id"]] for row, _ in chosen],
+        hovertemplate="level when pledged: %{x:.0f}% of the target<extra></extra>",
+    )
+
+
+def _outcomes(status: str, chosen: list[tuple[dict, str]], highlight: str | None) -> go.Scatter:
+    """The outcomes of one status: its colour, its symbol and a label saying the % and the status in words."""
+    word = STATUS_WORDS[status]
+    xs = [_outcome_pct(row) for row, _ in chosen]
+    return go.Scatter(
+        x=[0.0 if x is None else x for x in xs],
+        y=[label for _, label in chosen],
+        mode="markers+text",
+        name=f"{word[0].upper()}{word[1:]}",
+        marker={
+            "symbol": STATUS_SYMBOLS[status],
+            "size": 15,
+            "color": style.STATUS_COLOURS[status],
+            "line": {"width": 1.5, "color": style.PALETTE["black"]},
+            "opacity": [1.0 if highlight in (None, row["target_id"]) else FADED for row, _ in chosen],
+        },
+        text=[_outcome_text(row, word) for row, _ in chosen],
+        textposition=[_label_side(row) for row, _ in chosen],
+        showlegend=False,  # labelled directly: the % and the status in words beside each marker
+        cliponaxis=False,
+        customdata=[
+            [first_source(row["source_ids"]), row["target_id"], _hover(row, word)] for row, _ in chosen
+        ],
+        hovertemplate="%{customdata[2]}<extra></extra>",
+    )
+
+
+def _high_ends(chosen: list[tuple[dict, str]]) -> go.Scatter:
+    """A tick where a range's high end falls."""
+    return go.Scatter(
+        x=[_high_end_pct(row) for row, _ in chosen],
+        y=[label for _, label in chosen],
+        mode="markers",
+        name="High end of a range",
+        marker={"symbol": "line-ns", "size": 16, "line": {"width": 2, "color": style.PALETTE["black"]}},
+        customdata=[[first_source(row["source_ids"]), row["target_id"]] for row, _ in chosen],
+        hovertemplate="high end of the range: %{x:.0f}% of the low end<extra></extra>",
+    )
+
+
+def _label_side(row: dict) -> str:
+    """Right of the marker, unless that runs off the plot or over the line back to the baseline."""
+    outcome, baseline = _outcome_pct(row), _baseline_pct(row)
+    if outcome is not None and (
+        outcome > LABEL_LEFT_FROM_PCT or (baseline is not None and baseline > outcome)
+    ):
+        return "middle left"
+    return "middle right"
+
+
+def _outcome_text(row: dict, word: str) -> str:
+    """'40% · missed'; beyond the scale, the real %; 'no data' where there is no outcome."""
+    if pd.isna(row["attainment_pct"]):
+        return word
+    return f"{percent(row['attainment_pct'])} · {word}"
+
+
+def _hover(row: dict, word: str) -> str:
+    """Everything behind a verdict in a few lines: pledge, promise, outcome, first reached, status."""
+    unit = row["unit"]
+    goal = (
+        amount(row["target_value"], unit)
+        if pd.notna(row["target_value"])
+        else f"{amount(row['target_low'], unit)} to {amount(row['target_high'], unit)}"
+    )
+    deadline = row["deadline"]
+    when = (
+        f"by {deadline}"
+        if str(deadline).isdigit()
+        else {"annual rate": "a year", "standing": "at any time"}.get(str(deadline), str(deadline))
+    )
+    lines = [f"<b>{row['title']}</b>", f"Pledged {row['pledge_year']}: {goal} {when}"]
+    if pd.isna(row["actual_at_deadline"]):
+        lines.append("Outcome: no figure in the data")
+    else:
+        year = "" if pd.isna(row["actual_year"]) else f" in {int(row['actual_year'])}"
+        lines.append(
+            f"Outcome: {amount(row['actual_at_deadline'], unit)}{year} ({percent(row['attainment_pct'])})"
+        )
+    if pd.notna(row.get("first_reached_year")):
+        late = "" if pd.isna(row.get("years_late")) else f", {years_late(int(row['years_late']))}"
+        lines.append(f"First reached {int(row['first_reached_year'])}{late}")
+    lines.append(f"Status: {word}")
+    return "<br>".join(lines)
 
 
 def first_source(source_ids: str) -> str:
@@ -116,31 +270,18 @@ def first_source(source_ids: str) -> str:
     return source_ids.split(";")[0].strip()
 
 
-def _detail(row: dict) -> str:
-    """'actual 8 US$ bn (2000) against 20 US$ bn', or why there is no actual."""
-    unit = UNIT_LABELS.get(row["unit"], row["unit"])
-    if pd.notna(row["target_value"]):
-        goal = number(row["target_value"])
-    else:
-        goal = f"{number(row['target_low'])}-{number(row['target_high'])}"
-    if pd.isna(row["actual_at_deadline"]):
-        return f"target {goal} {unit}; no actual in the data"
-    year = "" if pd.isna(row["actual_year"]) else f" ({int(row['actual_year'])})"
-    return f"actual {number(row['actual_at_deadline'])} {unit}{year} against {goal} {unit}"
-
-
 def _draw(processed: Processed, params: FigureParams) -> go.Figure:
-    """The ledger chart from the processed ledger."""
+    """The verdict board from the processed ledger."""
     versions = {name: processed.versions[name] for name in DATASETS if name in processed.versions}
-    return attainment_figure(
+    return verdict_board(
         processed.derived.ledger, highlight_target=params.highlight_target, versions=versions
     )
 
 
 SPECS = (
     FigureSpec(
-        name="ledger_attainment",
-        title="Target ledger: attainment by target",
+        name="verdict_board",
+        title="What was promised, and what happened",
         page="overview",
         datasets=DATASETS,
         draw=_draw,

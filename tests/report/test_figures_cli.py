@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow  # Chromium through Kaleido, and the console scrip
 
 BILATERAL = Path(sys.executable).parent / "bilateral"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-FEW = ["trade_pledges", "ledger_attainment"]
+FEW = ["trade_pledges", "verdict_board"]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
@@ -180,7 +180,7 @@ def processed():
 
 def test_a_failing_export_leaves_no_partial_file_and_the_other_figure_valid(processed, tmp_path):
     """Real Kaleido; the ledger chart's PDF fails after its PNG and SVG were rendered."""
-    failing_title = registered()["ledger_attainment"].render(processed).layout.title.text
+    failing_title = registered()["verdict_board"].render(processed).layout.title.text
     with kaleido_server() as export:
 
         def flaky(fig, fmt):
@@ -188,10 +188,10 @@ def test_a_failing_export_leaves_no_partial_file_and_the_other_figure_valid(proc
                 raise ExportFailed("the pdf image is empty or not pdf")
             return export(fig, fmt)
 
-        with pytest.raises(FiguresFailed, match="ledger_attainment") as raised:
+        with pytest.raises(FiguresFailed, match="verdict_board") as raised:
             write_report(processed, tmp_path, names=FEW, formats=["png", "svg", "pdf"], exporter=flaky)
-    assert list(raised.value.result.failed) == ["ledger_attainment"]
-    assert not list(tmp_path.glob("ledger_attainment.*")) and not list(tmp_path.glob("*.tmp"))
+    assert list(raised.value.result.failed) == ["verdict_board"]
+    assert not list(tmp_path.glob("verdict_board.*")) and not list(tmp_path.glob("*.tmp"))
     assert png_size((tmp_path / "trade_pledges.png").read_bytes()) == (1200, 700)
     assert (tmp_path / "trade_pledges.pdf").read_bytes().startswith(b"%PDF-")
 

@@ -115,7 +115,7 @@ def test_a_builder_that_raises_stops_the_run_before_anything_is_written(processe
 
 
 def test_an_unknown_figure_name_lists_the_known_ones():
-    with pytest.raises(ValueError, match="unknown figure.*nope.*known: ledger_attainment"):
+    with pytest.raises(ValueError, match="unknown figure.*nope.*known: verdict_board"):
         report.select(registered(), ["nope"])
 
 
