@@ -4,20 +4,23 @@ process on a free loopback port, and stop it with all its children. Every load g
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
+
+from _results import StepFailed
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = Path(__file__).resolve().parent
 HOST = "127.0.0.1"
 READY_TIMEOUT_S = 120
+POLL_TIMEOUT_S = 10
 STOP_TIMEOUT_S = 15
 
 
@@ -97,18 +100,24 @@ def children(pid: int) -> set[int]:
 
 
 def wait_until_up(base: str, process: subprocess.Popen) -> None:
-    """Poll the index page until it answers 200."""
+    """Poll the index page until it answers 200.
+
+    Not listening yet, a connection reset, or an answer slower than the poll's own timeout (gunicorn accepts on
+    the master's socket while its workers still build the app) all mean "not up yet", until READY_TIMEOUT_S.
+    """
     deadline = time.perf_counter() + READY_TIMEOUT_S
     while time.perf_counter() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}")
+            raise StepFailed(
+                "start of the server", f"{' '.join(process.args[1:4])} exited with {process.returncode}"
+            )
         try:
-            with urllib.request.urlopen(base + "/", timeout=5) as response:
+            with urllib.request.urlopen(base + "/", timeout=POLL_TIMEOUT_S) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.01)
-    raise TimeoutError(f"no answer from {base} within {READY_TIMEOUT_S} s")
+        except (OSError, http.client.HTTPException):  # URLError, ConnectionError, TimeoutError are OSErrors
+            time.sleep(0.05)
+    raise StepFailed("start of the server", f"no answer from {base}/ within {READY_TIMEOUT_S} s")
 
 
 def verdict(measured: float, goal: float) -> str:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from _bench_app import FLOOR
 from _capture import CALLBACK_PATH, Captured, capture
-from _results import add_json_option, entry, write
+from _results import add_json_option, entry, run_main, write
 from _serve import BENCHMARKS, children, serving, wait_until_up, warm_processed_cache
 
 GOAL_MS = 50.0
@@ -197,4 +197,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

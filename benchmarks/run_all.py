@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/run_all.py [--only NAME ...] [--soak-seconds 15] [--out PATH]
 Each script under benchmarks/ (not starting with "_") runs in its own process with `--json FILE`, prints its own
-table, and writes its entries there; a script that fails to produce entries is reported and the others still run.
+table, and writes its entries there; a script that fails is reported in one line (the step, the page, the reason)
+and the others still run.
 Every entry names its reference, measured in the same run, and the ratio to it.
 """
 
@@ -20,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 HERE = Path(__file__).resolve().parent
@@ -47,9 +49,18 @@ def scripts() -> list[str]:
     return ordered[:-1] + [name for name in found if name not in ORDER] + ordered[-1:]
 
 
-def run(name: str, extra: list[str]) -> tuple[list[dict], int, float]:
-    """Run one script with --json; its entries, exit code and wall time."""
-    with tempfile.TemporaryDirectory(prefix="bilateral-bench-") as tmp:
+def run(name: str, extra: list[str], logs: Path) -> tuple[list[dict], int, float, str | None]:
+    """Run one script with --json; its entries, exit code, wall time, and why it failed (None if it did not).
+
+    The script's stdout (its own table) goes to the console as it runs; its stderr goes to `logs`/NAME.stderr and
+    is echoed after it ends when it succeeded. A failure is reported in one line: the step, the page and the
+    reason the script wrote to its --json file, else the last line of its stderr, never a traceback.
+    """
+    log = logs / f"{name}.stderr"
+    with (
+        tempfile.TemporaryDirectory(prefix="bilateral-bench-") as tmp,
+        log.open("w+", encoding="utf-8") as err,
+    ):
         path = Path(tmp) / f"{name}.json"
         started = time.perf_counter()
         print(f"\n=== {name} {' '.join(extra)}", flush=True)
@@ -59,12 +70,37 @@ def run(name: str, extra: list[str]) -> tuple[list[dict], int, float]:
                 cwd=HERE.parent,
                 timeout=SCRIPT_TIMEOUT_S,
                 check=False,
+                stderr=err,
             )
             code = done.returncode
         except subprocess.TimeoutExpired:
             code = -1
-        entries = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
-    return entries, code, time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        err.seek(0)
+        stderr = err.read()
+        written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    entries = written if isinstance(written, list) else []
+    failure = _failure(written, code, stderr, log)
+    if failure:
+        print(f"FAILED {name}: {failure}", flush=True)
+    elif stderr.strip():
+        print(stderr, end="" if stderr.endswith("\n") else "\n", file=sys.stderr, flush=True)
+    return entries, code, seconds, failure
+
+
+def _failure(written, code: int, stderr: str, log: Path) -> str | None:
+    """Why a script failed, in one line; None when it exited 0 or 1 (a goal missed) with entries."""
+    if isinstance(written, dict) and "failure" in written:
+        failure = written["failure"]
+        page = f" (page {failure['page']})" if failure.get("page") else ""
+        return f"{failure['step']}{page}: {failure['reason']} [stderr: {log}]"
+    if code == -1:
+        return f"stopped after {SCRIPT_TIMEOUT_S} s [stderr: {log}]"
+    if isinstance(written, list) and written and code in (0, 1):
+        return None
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    last = lines[-1] if lines else "no output on stderr"
+    return f"exit code {code}, {len(written or [])} entries: {last} [stderr: {log}]"
 
 
 def table(entries: list[dict]) -> Table:
@@ -99,7 +135,7 @@ def table(entries: list[dict]) -> Table:
 
 
 def main() -> int:
-    """Run the scripts, write results.json, print the table; exit 1 when a script produced no entries."""
+    """Run the scripts, write results.json, print the table; exit 1 when a script failed (each named, with why)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these scripts")
     parser.add_argument(
@@ -110,8 +146,9 @@ def main() -> int:
     names = [name for name in scripts() if not args.only or name in args.only]
     extra = {**ARGS, "soak": ["--seconds", f"{args.soak_seconds:g}"]}
     entries, runs = [], []
+    logs = Path(tempfile.mkdtemp(prefix="bilateral-bench-logs-"))  # each script's stderr, kept for reading
     for name in names:
-        found, code, seconds = run(name, extra.get(name, []))
+        found, code, seconds, failure = run(name, extra.get(name, []), logs)
         entries += found
         runs.append(
             {
@@ -120,6 +157,7 @@ def main() -> int:
                 "exit_code": code,
                 "seconds": round(seconds, 1),
                 "entries": len(found),
+                "failure": failure,
             }
         )
     args.out.write_text(
@@ -142,13 +180,14 @@ def main() -> int:
     )
     console = Console(width=200)
     console.print(table(entries))
-    failed = [run["script"] for run in runs if not run["entries"]]
+    failed = [done for done in runs if done["failure"]]
     verdicts = [item["verdict"] for item in entries if item["verdict"]]
     console.print(
         f"{len(entries)} entries ({sum(not e['detail'] for e in entries)} shown) written to {args.out}; "
         f"goals: {verdicts.count('PASS')} PASS, {verdicts.count('FAIL')} FAIL"
-        + (f"; [red]no entries from: {', '.join(failed)}[/]" if failed else "")
     )
+    for done in failed:
+        console.print(f"[red]FAILED[/] {done['script']}: {escape(done['failure'])}")
     return 1 if failed else 0
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from _capture import CALLBACK_PATH, PAGES, capture
-from _results import add_json_option, entry, write
+from _results import add_json_option, entry, run_main, write
 from _serve import children, dashboard_command, serving, wait_until_up, warm_processed_cache
 
 GOAL_MS = 50.0
@@ -323,4 +323,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

@@ -20,7 +20,7 @@ import time
 import urllib.request
 
 from _minimal_app import FLOOR_BODY
-from _results import add_json_option, entry, write
+from _results import add_json_option, entry, run_main, write
 from _serve import dashboard_command, minimal_command, serving, wait_until_up, warm_processed_cache
 
 GOAL_S = 2.5
@@ -141,4 +141,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

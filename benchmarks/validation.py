@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _results import add_json_option, entry, write
+from _results import add_json_option, entry, run_main, write
 
 from dashboard.catalog import Catalog, DatasetVersion, read_typed_table
 from dashboard.pipeline.load import load_all
@@ -173,4 +173,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

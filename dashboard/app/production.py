@@ -30,8 +30,10 @@ class DashboardApplication(BaseApplication):
             self.cfg.set(name, value)
 
     def load(self) -> Flask:
-        """Called once in each worker after the fork: the app that worker serves."""
-        return self.build()
+        """Called once in each worker after the fork: the app that worker serves, set up before its first request."""
+        server = self.build()
+        set_up_before_serving(server)
+        return server
 
 
 def default_workers() -> int:
@@ -78,6 +80,19 @@ def build_app(debug: bool = False) -> Dash:
     if debug:
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
     return app
+
+
+def set_up_before_serving(server: Flask) -> None:
+    """Run Dash's first-request set-up now, in the worker, before it accepts any request.
+
+    Dash sets its "set up" flag before it registers the component bundles and callbacks (plotly/dash#3971): under
+    gthread, a request arriving while a fresh worker's first request still builds the layout finds no bundle
+    registered (HTTP 500 "dash is not a registered library") and the page never draws. One request here, served
+    before gunicorn hands the worker anything, does the set-up alone.
+    """
+    response = server.test_client().get("/")
+    if response.status_code != 200:
+        raise RuntimeError(f"the app's index page answered HTTP {response.status_code} in its own worker")
 
 
 def build_server(debug: bool = False) -> Flask:
