@@ -1,9 +1,11 @@
-"""Static export of the registered figures: one Chromium per batch, atomic files, manifest.json, report.html."""
+"""Static export of the registered figures: one Chromium per batch, atomic files, manifest.json, report.html
+and, with the pdf format, report.pdf (report.html printed by the same Chromium)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager, nullcontext
@@ -16,27 +18,33 @@ import plotly.graph_objects as go
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dashboard import report_page
+from dashboard import report_page, static_export
 from dashboard.atomic import write_atomic
-from dashboard.figures import style
+from dashboard.figures import describe, style
 from dashboard.figures.registry import FigureSpec, registered
 from dashboard.figures.shown import shown_rows
+from dashboard.formatting import DATASET_NAMES, dataset_name, version_label
 from dashboard.processed import VINTAGED_DATASET, Processed
 from dashboard.static_export import (
     EXPORT_ERRORS,
     FORMATS,
     Exporter,
+    Printer,
     ReportError,
     checked,
     file_entry,
     kaleido_server,
     prepare,
+    print_pdf,
 )
 from dashboard.targets import ledger_records
+from dashboard.verdicts import verdict_line
 
 PAGE_FORMAT = "png"  # the format report.html embeds
-MANIFEST_NAME, REPORT_NAME = "manifest.json", "report.html"
+MANIFEST_NAME, REPORT_NAME, REPORT_PDF = "manifest.json", "report.html", "report.pdf"
 DISTRIBUTION = "sino-russian-dashboard"
+REPORT_TITLE = "China and Russia: stated targets against outcomes"
+SUMMARY_FIGURE = "verdict_board"  # drawn in the summary, under the verdict line, when it is exported
 
 
 class FiguresFailed(ReportError):
@@ -62,6 +70,9 @@ class Exported:
     image: bytes
     rendered_at: str
     seconds: float
+    title: str = ""  # the figure's own title (the finding) and subtitle, without markup
+    subtitle: str = ""
+    description: str = ""  # the chart in words (figures.describe), the image's alt text
 
 
 @dataclass
@@ -82,9 +93,11 @@ def write_report(
     formats: Iterable[str] = FORMATS,
     specs: dict[str, FigureSpec] | None = None,
     exporter: Exporter | None = None,
+    printer: Printer | None = None,
     quiet: bool = True,
 ) -> ReportResult:
-    """Export the figures (all, or `names`), then write manifest.json and report.html into `out_dir`.
+    """Export the figures (all, or `names`), then write report.html, report.pdf (when `formats` has pdf: the page
+    printed by `printer`, default Chromium's own print) and manifest.json into `out_dir`.
 
     Failure policy. Every figure is drawn before anything is written: a builder that raises is a bug, so the run
     stops there, the figure named in the exception's notes, and the output folder is left as it was. Exporting
@@ -92,7 +105,8 @@ def write_report(
     skipped, every other figure is still written, manifest.json and report.html list the failure, and
     FiguresFailed is raised at the end (exit code 1). A figure's formats are rendered in memory before any is
     written, and each file goes to a temporary file in `out_dir` renamed over its name (os.replace), so no
-    partial file is ever left and files written earlier stay valid.
+    partial file is ever left and files written earlier stay valid. A report.pdf that cannot be printed is named
+    like a failed figure (manifest, FiguresFailed); report.html is written before it and stays.
     """
     formats = tuple(formats)
     drawn = draw_all(select(specs or registered(), names), processed)
@@ -110,9 +124,18 @@ def write_report(
                 failed[spec.name] = f"{type(error).__name__}: {error}"
     result = ReportResult(out_dir, exported, failed)
     result.manifest = manifest(processed, exported, failed, formats, _now())
-    html = report_page.page_html(**page_data(processed, exported, failed, result.manifest))
+    titles = {spec.name: spec.title for spec, _ in drawn}
+    html = report_page.page_html(**page_data(processed, exported, failed, result.manifest, titles))
     result.manifest["report"] = file_entry(REPORT_NAME, "html", html.encode("utf-8"))
     write_atomic(out_dir / REPORT_NAME, html, durable=True)
+    if "pdf" in formats:
+        try:
+            pdf = checked("pdf", (printer or print_pdf)(out_dir / REPORT_NAME))
+            write_atomic(out_dir / REPORT_PDF, pdf, durable=True)
+            result.manifest["report_pdf"] = file_entry(REPORT_PDF, "pdf", pdf)
+        except EXPORT_ERRORS as error:
+            failed[REPORT_PDF] = f"{type(error).__name__}: {error}"
+            result.manifest["failed"].append({"name": REPORT_PDF, "error": failed[REPORT_PDF]})
     write_atomic(
         out_dir / MANIFEST_NAME,
         json.dumps(result.manifest, indent=2, ensure_ascii=False) + "\n",
@@ -161,6 +184,7 @@ def export_figure(
         write_atomic(out_dir / f"{spec.name}.{fmt}", data, durable=True)
         files.append(file_entry(f"{spec.name}.{fmt}", fmt, data))
     source_ids = sorted(set(shown_rows(fig)["source_id"].dropna().astype(str)))
+    title = fig.layout.title
     return Exported(
         spec,
         spec.versions(processed),
@@ -169,6 +193,9 @@ def export_figure(
         image,
         _now(),
         round(time.perf_counter() - start, 3),
+        title=report_page.plain(title.text) or spec.title,
+        subtitle=report_page.plain(title.subtitle.text if title.subtitle else None),
+        description=describe.describe(fig, spec.title),
     )
 
 
@@ -213,39 +240,93 @@ def manifest(
 
 
 def page_data(
-    processed: Processed, exported: list[Exported], failed: dict[str, str], manifest_: dict
+    processed: Processed,
+    exported: list[Exported],
+    failed: dict[str, str],
+    manifest_: dict,
+    titles: dict[str, str] | None = None,
 ) -> dict:
-    """Everything report.html shows, as plain data for the pure page builder."""
+    """Everything report.html shows, as plain data for the pure page builder: the summary figure first, each
+    figure numbered, sources numbered in order of first use (figures, then the ledger, then the warnings)."""
+    summary = next((e for e in exported if e.spec.name == SUMMARY_FIGURE), None)
+    ordered = ([summary] if summary else []) + [e for e in exported if e is not summary]
     records = ledger_records(processed.derived.ledger)
+    warnings = [w.as_dict() for w in processed.warnings]
+    known = set(processed.frames["sources"]["source_id"].astype(str))
     cited: dict[str, list[str]] = {}
-    for entry in exported:
+    for number, entry in enumerate(ordered, start=1):
         for source_id in entry.source_ids:
-            cited.setdefault(source_id, []).append(entry.spec.name)
+            cited.setdefault(source_id, []).append(f"Figure {number}")
     for record in records:
         for source_id in filter(None, (s.strip() for s in (record["source_ids"] or "").split(";"))):
-            cited.setdefault(source_id, []).append("ledger")
-    figures = [
-        {
-            "name": e.spec.name,
-            "title": e.spec.title,
-            "page": e.spec.page,
-            "image": e.image,
-            "media_type": "image/png",
-            "versions": e.versions,
-            "files": [f["file"] for f in e.files],
-        }
-        for e in exported
-    ]
+            cited.setdefault(source_id, []).append("the target ledger")
+    for warning in warnings:
+        for source_id in _ids_in(warning["message"], known):
+            cited.setdefault(source_id, []).append("where sources disagree")
+    bibliography = report_page.bibliography(processed.frames["sources"], cited)
+    numbers = {entry["source_id"]: entry["number"] for entry in bibliography}
+    figures = [_figure_data(e, numbers, processed) for e in ordered]
     return {
-        "figures": figures,
-        "ledger": records,
-        "warnings": [w.as_dict() for w in processed.warnings],
-        "bibliography": report_page.bibliography(processed.frames["sources"], cited),
-        "failed": failed,
-        "datasets": manifest_["datasets"],
+        "title": REPORT_TITLE,
         "created": manifest_["created"],
-        "package_version": manifest_["package"]["version"],
+        "as_of_year": processed.as_of_year,
+        "versions": versions_in_words(processed),
+        "verdict": verdict_line(processed.derived.ledger),
+        "summary": figures[0] if summary else None,
+        "figures": figures[1:] if summary else figures,
+        "ledger": records,
+        "warnings": warnings,
+        "bibliography": bibliography,
+        "failed": {(titles or {}).get(name, name): error for name, error in failed.items()},
+        "appendix": {
+            "package": DISTRIBUTION,
+            "package_version": manifest_["package"]["version"],
+            "created": manifest_["created"],
+            "modules": [__name__, report_page.__name__, static_export.__name__, describe.__name__],
+            "datasets": manifest_["datasets"],
+            "files": [
+                {"figure": f"{e.spec.title} ({e.spec.name})", "file": f["file"], "sha256": f["sha256"]}
+                for e in ordered
+                for f in e.files
+            ],
+        },
     }
+
+
+def versions_in_words(processed: Processed) -> list[str]:
+    """Each dataset's version as people call it: 'Trade: Current series 1991-2025 (2026-11-28)', ..."""
+    order = list(DATASET_NAMES)
+    names = sorted(processed.versions, key=lambda n: (order.index(n) if n in order else len(order), n))
+    return [_version_words(processed, name, processed.versions[name]) for name in names]
+
+
+def _version_words(processed: Processed, name: str, version: str) -> str:
+    """'Trade: Current series 1991-2025 (2026-11-28)', 'Arms transfers (SIPRI), 2026-11-28'."""
+    if name != "trade":
+        return version_label(name, version)
+    years = processed.frames["trade"]["year"]
+    return f"{dataset_name(name)}: {version_label(name, version, (int(years.min()), int(years.max())))}"
+
+
+def _figure_data(entry: Exported, numbers: dict[str, int], processed: Processed) -> dict:
+    """One exported figure as the page shows it."""
+    return {
+        "name": entry.spec.name,
+        "title": entry.title or entry.spec.title,
+        "subtitle": entry.subtitle,
+        "description": entry.description,
+        "image": entry.image,
+        "media_type": "image/png",
+        "versions": [
+            _version_words(processed, name, version) for name, version in sorted(entry.versions.items())
+        ],
+        "sources": sorted(numbers[s] for s in entry.source_ids if s in numbers),
+    }
+
+
+def _ids_in(message: str, known: set[str]) -> list[str]:
+    """The source ids a warning's message names (in parentheses), in order."""
+    return [token for token in re.findall(r"\(([^()\s]+)\)", message) if token in known]
 
 
 def package_version() -> str:

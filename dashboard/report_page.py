@@ -1,100 +1,166 @@
-"""report.html as a pure function of plain data: a self-contained page, every value from data escaped."""
+"""report.html as a pure function of plain data: a self-contained page, every value from data escaped.
+
+The page reads as a report: the summary first (title, date, data versions in words, the verdict line and the
+verdict board), then each figure with its finding title and a description in words (also its `alt` text), the
+ledger as a table that fits A4 portrait, the consistency warnings, the bibliography of every source shown,
+and only then, in an appendix, the digests, file names, ids and module names a machine or an auditor needs.
+A print stylesheet makes the browser's (and `report.pdf`'s) pages clean."""
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import math
+import re
+from collections.abc import Iterable
 from html import escape
 
 import pandas as pd
 
-from dashboard.formatting import number as _num
-from dashboard.formatting import percent, years_late_short
+from dashboard.figures.ledger import STATUS_WORDS
+from dashboard.figures.style import STATUS_COLOURS
+from dashboard.formatting import (
+    ARTICLE_CITATION,
+    MISSING,
+    UNIT_FORMATS,
+    amount,
+    dataset_name,
+    number,
+    percent,
+    years_late,
+)
 
 LINK_SCHEMES = ("https://", "http://")
+ARTICLE_SOURCE_PREFIX = "article-"  # the 2002 article's footnotes: cited by its title
+LEDGER_COLUMNS = ("Target", "Promised", "Outcome", "Attainment", "First reached", "Status")
+LEDGER_WIDTHS = (31, 17, 16, 11, 14, 11)  # % of the table; each column still never narrower than its words
+WARNING_KINDS = {
+    "yoy_mismatch": "A reported change against the levels",
+    "basis_gap": "Chinese against Russian customs",
+}
+MEASURE_WORDS = {
+    "china_exports_to_russia": "China's exports to Russia",
+    "china_imports_from_russia": "China's imports from Russia",
+}
+NUMERIC = ' class="n"'
+DEADLINE_WORDS = {"annual rate": "a year", "standing": "at all times"}
 CSS = """
-body{font-family:"Liberation Sans",Arial,sans-serif;margin:2rem auto;max-width:1240px;color:#111;padding:0 1rem}
-h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:1px solid #ccc}figure{margin:1.5rem 0}
-img{max-width:100%;height:auto;border:1px solid #ddd}figcaption,.meta{color:#555;font-size:.85rem}
-table{border-collapse:collapse;font-size:.8rem;width:100%}th,td{border:1px solid #ccc;padding:.25rem .4rem;
-vertical-align:top;text-align:left;overflow-wrap:anywhere}th{background:#f3f3f3}td.n{text-align:right;white-space:nowrap}
-.failed{background:#fde8e0;border:1px solid #D55E00;padding:.5rem 1rem}.status{font-weight:bold}
-blockquote{margin:0;font-style:italic}
+*{box-sizing:border-box}
+body{font-family:"Liberation Sans",Arial,sans-serif;line-height:1.45;margin:0 auto;max-width:1240px;color:#111;
+padding:1.5rem 1rem 3rem}
+h1{font-size:1.7rem;line-height:1.2;margin:0 0 .4rem}h2{font-size:1.3rem;margin:2.5rem 0 .8rem;
+border-bottom:1px solid #bbb;padding-bottom:.2rem}h3{font-size:1.05rem;margin:0 0 .2rem;line-height:1.3}
+p{margin:.4rem 0}.meta{color:#444}.verdict{font-size:1.2rem;font-weight:bold;margin:1rem 0;max-width:60rem}
+.versions{color:#333}
+figure{margin:1.5rem 0 2.2rem}figure img{display:block;width:100%;max-width:1200px;height:auto;border:1px solid #ddd;
+margin:.5rem 0}.subtitle{color:#444;margin:0 0 .3rem}figcaption{color:#222;font-size:.92rem;max-width:60rem}
+.figno{color:#555;font-weight:normal}.cites{color:#444;font-size:.85rem}
+nav ol{columns:2;column-gap:2rem;padding-left:1.4rem;margin:.3rem 0}
+table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0}
+th,td{border-bottom:1px solid #ccc;padding:.3rem .4rem;vertical-align:top;text-align:left;word-break:normal;
+overflow-wrap:normal;hyphens:manual}
+th{background:#f0f0f0;border-bottom:2px solid #999}td.n{text-align:right}
+.status{font-weight:bold}.status::before{content:"";display:inline-block;width:.75em;height:.75em;
+border-radius:50%;margin-right:.35em;vertical-align:-.05em;background:var(--c,#999)}
+.note{display:block;font-weight:normal;color:#444;font-size:.8rem}
+.failed{background:#fde8e0;border:1px solid #D55E00;padding:.5rem 1rem}
+ol.sources{padding-left:2.4rem}ol.sources li{margin:.35rem 0}
+blockquote{margin:.1rem 0;font-style:italic}.url,.digest{overflow-wrap:anywhere;word-break:normal}
+.digest{font-family:"Liberation Mono",monospace;font-size:.8rem}
+table.digests{table-layout:fixed}table.digests td,table.digests th{overflow-wrap:anywhere}
+.appendix{color:#333}
+@media screen and (max-width:640px){
+body{padding:1rem .75rem 2rem}h1{font-size:1.4rem}nav ol{columns:1}
+table.cards thead{display:none}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards tr{border:1px solid #ccc;border-radius:4px;margin:.6rem 0;padding:.3rem .2rem}
+table.cards td{border:0;padding:.12rem .4rem;text-align:left}
+table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:bold;color:#333}
+table.cards td:first-child{font-weight:bold}
+}
+@page{size:A4 portrait;margin:14mm 13mm 16mm}
+@media print{
+body{max-width:none;padding:0;font-size:9.5pt;color:#000}nav,.screen-only{display:none}
+h2{break-after:avoid;page-break-after:avoid;margin-top:1.2rem}h3,.subtitle{break-after:avoid;page-break-after:avoid}
+figure{break-inside:avoid;page-break-inside:avoid;margin:.8rem 0 1.2rem}figure img{width:100%;max-width:100%}
+tr,li,blockquote{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}
+table{font-size:8.5pt}a{color:inherit;text-decoration:none}.summary{break-after:page}
+.appendix{break-before:page}
+}
 """
-LEDGER_COLUMNS = (
-    "target",
-    "pledged",
-    "deadline",
-    "goal",
-    "baseline",
-    "actual",
-    "attained",
-    "shortfall",
-    "first reached",
-    "growth required / achieved",
-    "status",
-    "notes",
-    "sources",
-)
-WARNING_COLUMNS = ("dataset", "line", "kind", "message")
-SOURCE_COLUMNS = ("source id", "publisher", "date", "address", "quote", "reliability", "used by")
 
 
 def page_html(
     *,
+    title: str,
+    created: str,
+    as_of_year: int | None,
+    versions: list[str],
+    verdict: str,
+    summary: dict | None,
     figures: list[dict],
     ledger: list[dict],
     warnings: list[dict],
     bibliography: list[dict],
     failed: dict[str, str],
-    datasets: dict[str, dict],
-    created: str,
-    package_version: str,
+    appendix: dict,
 ) -> str:
-    """The whole report page: datasets, failures, every figure, the ledger, the warnings, the bibliography."""
+    """The whole report page, in the order a reader needs it (see the module's docstring)."""
+    numbers = {entry["source_id"]: entry["number"] for entry in bibliography}
+    shown = ([summary] if summary else []) + figures
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Sino-Russian bilateral indicators: figures</title>",
-        f"<style>{CSS}</style></head><body>",
-        "<h1>Sino-Russian bilateral indicators: stated targets against outcomes</h1>",
-        (
-            f'<p class="meta">Generated {escape(created)} by sino-russian-dashboard {escape(package_version)}; '
-            f"{len(figures)} figure(s). Every number carries its source: hover ids in the dashboard, the "
-            "bibliography at the end of this page.</p>"
-        ),
-        _contents(figures),
-        _datasets_table(datasets),
+        f"<title>{escape(title)}</title>",
+        f"<style>{CSS}{_status_css()}</style></head><body>",
+        '<main><section class="summary" id="summary">',
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{escape(_summary_meta(created, as_of_year))}</p>',
+        _versions(versions),
+        f'<p class="verdict" id="verdict">{escape(verdict)}</p>',
         _failures(failed),
-        '<h2 id="figures">Figures</h2>',
-        *(_figure(figure) for figure in figures),
-        '<h2 id="ledger">Target ledger</h2>',
-        _ledger_table(ledger),
-        f'<h2 id="warnings">Consistency warnings ({len(warnings)})</h2>',
-        _warnings_table(warnings),
-        f'<h2 id="sources">Bibliography ({len(bibliography)} sources)</h2>',
-        _sources_table(bibliography),
-        "</body></html>",
+        _figure({**summary, "subtitle": _unless(summary.get("subtitle"), verdict)}, 0) if summary else "",
+        "</section>",
+        _contents(shown),
+        '<section id="figures"><h2>Figures</h2>',
+        *(_figure(figure, i) for i, figure in enumerate(shown) if figure is not summary),
+        "</section>",
+        '<section id="ledger"><h2>Target ledger</h2>',
+        _ledger_intro(as_of_year),
+        ledger_table(ledger),
+        "</section>",
+        f'<section id="warnings"><h2>Where sources disagree ({len(warnings)})</h2>',
+        _warnings(warnings, numbers),
+        "</section>",
+        f'<section id="sources"><h2>Bibliography ({len(bibliography)} sources)</h2>',
+        _bibliography(bibliography),
+        "</section>",
+        _appendix(appendix, bibliography, failed),
+        "</main></body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return "\n".join(part for part in parts if part) + "\n"
 
 
 def bibliography(sources: pd.DataFrame, cited: dict[str, list[str]]) -> list[dict]:
-    """Each cited source id with publisher, date, address, quote and reliability, and what cites it."""
+    """Each cited source, numbered in order of first use (the order of `cited`), with publisher, date, address,
+    quote (and its English gloss where the sources carry one), reliability and what cites it."""
     by_id = {row["source_id"]: row for row in sources.to_dict("records")}
     entries = []
-    for source_id in sorted(cited):
+    for number_, source_id in enumerate(cited, start=1):
         row = by_id.get(source_id, {})
         entries.append(
             {
+                "number": number_,
                 "source_id": source_id,
-                "publisher": _text(row.get("publisher")) or "(not in sources)",
+                "publisher": _text(row.get("publisher")) or "(not in the sources list)",
                 "published": _text(row.get("published")),
                 "address": address(row),
                 "quote": _text(row.get("quote")),
+                "gloss": _text(row.get("gloss")),
                 "reliability": _text(row.get("reliability")),
-                "used_by": sorted(set(cited[source_id])),
+                "article": source_id.startswith(ARTICLE_SOURCE_PREFIX),
+                "used_by": list(dict.fromkeys(cited[source_id])),
             }
         )
     return entries
@@ -114,131 +180,284 @@ def data_uri(media_type: str, data: bytes) -> str:
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _contents(figures: list[dict]) -> str:
-    """Links to each figure and section of the page."""
-    items = "".join(f'<li><a href="#fig-{escape(f["name"])}">{escape(f["title"])}</a></li>' for f in figures)
+def date_words(created: str) -> str:
+    """'2026-11-30T06:35:35+00:00' -> '30 November 2026'."""
+    try:
+        when = dt.datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    return f"{when.day} {when:%B %Y}"
+
+
+def plain(text: str | None) -> str:
+    """A Plotly title without its markup (<br>, <b>, <span ...>)."""
+    text = re.sub(r"<br\s*/?>", " ", text or "", flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 5, 7, 8] -> [(1, 3), (5, 5), (7, 8)]."""
+    spans: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if spans and n == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], n)
+        else:
+            spans.append((n, n))
+    return spans
+
+
+def ledger_table(records: list[dict]) -> str:
+    """The target ledger for people: target, promised, outcome, attainment, first reached, status (in words)."""
+    cols = "".join(f'<col style="width:{w}%">' for w in LEDGER_WIDTHS)
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in LEDGER_COLUMNS)
+    body = []
+    for r in records:
+        cells = (
+            (escape(r["title"]), False),
+            (escape(promised(r)), False),
+            (escape(outcome(r)), False),
+            (escape(_attainment(r)), True),
+            (escape(first_reached(r)), False),
+            (_status(r), False),
+        )
+        body.append(
+            "<tr>"
+            + "".join(
+                f'<td data-label="{LEDGER_COLUMNS[i]}"{NUMERIC if numeric else ""}>{html}</td>'
+                for i, (html, numeric) in enumerate(cells)
+            )
+            + "</tr>"
+        )
     return (
-        f'<nav><ul>{items}<li><a href="#ledger">Target ledger</a></li><li><a href="#warnings">Consistency '
-        'warnings</a></li><li><a href="#sources">Bibliography</a></li></ul></nav>'
+        f'<table class="ledger cards"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
     )
 
 
-def _datasets_table(datasets: dict[str, dict]) -> str:
-    """The dataset versions the page was drawn from, with their sha256."""
-    rows = [(name, d["version"], d.get("sha256") or "") for name, d in datasets.items()]
-    return '<h2 id="datasets">Dataset versions</h2>' + _table(("dataset", "version", "sha256"), rows)
+def promised(r: dict) -> str:
+    """'US$20 bn by 2000', 'US$60-80 bn by 2010', 'at most 130,400 troops at all times', '38 bcm a year'."""
+    if r["target_value"] is None:
+        low, high = number(r["target_low"]), number(r["target_high"])
+        goal = UNIT_FORMATS.get(r["unit"], "{} " + r["unit"]).format(f"{low}-{high}")
+    else:
+        goal = amount(r["target_value"], r["unit"])
+    if r.get("comparison") == "at_most":
+        goal = f"at most {goal}"
+    deadline = str(r["deadline"])
+    when = f"by {deadline}" if deadline.isdigit() else DEADLINE_WORDS.get(deadline, deadline)
+    return f"{goal} {when} (pledged {r['pledge_year']})"
+
+
+def outcome(r: dict) -> str:
+    """'US$8 bn in 2000', or 'no data'."""
+    if r["actual_at_deadline"] is None:
+        return "no data"
+    year = f" in {r['actual_year']}" if r["actual_year"] is not None else ""
+    return f"{amount(r['actual_at_deadline'], r['unit'])}{year}"
+
+
+def first_reached(r: dict) -> str:
+    """'2004 (4 years late)', '2012-2013 (a gap in the data)', or 'not yet'."""
+    if r.get("first_reached_range"):
+        low, high = r["first_reached_range"]
+        return f"{low}-{high} (no data for {low})"
+    if r["first_reached_year"] is None:
+        return "no data" if r["status"] == "no_observation" else "not yet"
+    late = "" if r["years_late"] is None else f" ({years_late(r['years_late'])})"
+    return f"{r['first_reached_year']}{late}"
+
+
+def warning_words(message: str, numbers: dict[str, int]) -> str:
+    """A consistency warning for people: source ids become bibliography numbers, codes become words."""
+    for source_id, n in numbers.items():
+        message = message.replace(f"({source_id})", f"[{n}]").replace(source_id, f"[{n}]")
+    for code, words in MEASURE_WORDS.items():
+        message = message.replace(code, words)
+    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: m.group(0).replace("_", " "), message)
+
+
+def _summary_meta(created: str, as_of_year: int | None) -> str:
+    """'Made on 30 November 2026; deadlines judged as of 2026.'."""
+    judged = f"; deadlines judged as of {as_of_year}" if as_of_year else ""
+    return f"Made on {date_words(created)}{judged}."
+
+
+def _versions(versions: list[str]) -> str:
+    """The dataset versions in words, one line."""
+    return f'<p class="versions">Data: {escape("; ".join(versions))}.</p>'
+
+
+def _unless(text: str | None, said: str) -> str:
+    """`text`, unless the page has already said it (the verdict board's subtitle is the verdict line)."""
+    return "" if not text or text.strip() == said.strip() else text
+
+
+def _contents(figures: list[dict]) -> str:
+    """Links to each figure and section (on screen only)."""
+    items = "".join(
+        f'<li><a href="#fig-{escape(f["name"])}">{escape(f["title"])}</a></li>' for f in figures
+    ) + "".join(
+        f'<li><a href="#{anchor}">{words}</a></li>'
+        for anchor, words in (
+            ("ledger", "Target ledger"),
+            ("warnings", "Where sources disagree"),
+            ("sources", "Bibliography"),
+            ("appendix", "Appendix: files and digests"),
+        )
+    )
+    return f'<nav aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>'
 
 
 def _failures(failed: dict[str, str]) -> str:
-    """A notice naming each figure that could not be exported, or nothing."""
+    """A notice naming each figure that could not be exported (details in the appendix), or nothing."""
     if not failed:
         return ""
-    items = "".join(f"<li><b>{escape(name)}</b>: {escape(error)}</li>" for name, error in failed.items())
+    items = "".join(f"<li>{escape(title)}</li>" for title in failed)
     return (
-        f'<div class="failed" id="failed"><p>These figures could not be exported:</p><ul>{items}</ul></div>'
+        '<div class="failed" id="failed"><p>These figures could not be exported (the appendix says why):</p>'
+        f"<ul>{items}</ul></div>"
     )
 
 
-def _figure(figure: dict) -> str:
-    """One figure: the image (title, units, versions and source line are drawn in it) and a caption."""
-    versions = ", ".join(f"{name} {version}" for name, version in sorted(figure["versions"].items()))
+def _figure(figure: dict, index: int) -> str:
+    """One figure: its finding title and subtitle, the image (alt: the description) and the description."""
+    subtitle = f'<p class="subtitle">{escape(figure["subtitle"])}</p>' if figure.get("subtitle") else ""
+    data = "; ".join(figure.get("versions", []))
+    cites = _citations(figure.get("sources", []))
     return (
-        f'<figure id="fig-{escape(figure["name"])}"><img alt="{escape(figure["title"])}" '
-        f'src="{data_uri(figure["media_type"], figure["image"])}" width="1200" height="700">'
-        f"<figcaption>{escape(figure['title'])} · page {escape(figure['page'])} · data {escape(versions)} · "
-        f"files {escape(', '.join(figure['files']))}</figcaption></figure>"
+        f'<figure id="fig-{escape(figure["name"])}" aria-labelledby="title-{escape(figure["name"])}">'
+        f'<h3 id="title-{escape(figure["name"])}"><span class="figno">Figure {index + 1}.</span> '
+        f"{escape(figure['title'])}</h3>{subtitle}"
+        f'<img alt="{escape(figure["description"])}" src="{data_uri(figure["media_type"], figure["image"])}" '
+        'width="1200" height="700">'
+        f"<figcaption>{escape(figure['description'])}"
+        + (f'<span class="note">Data: {escape(data)}.</span>' if data else "")
+        + (f'<span class="note cites">Sources: {cites}.</span>' if cites else "")
+        + "</figcaption></figure>"
     )
 
 
-def _ledger_table(records: list[dict]) -> str:
-    """The target ledger, one row per target, as `bilateral targets` prints it."""
-    rows = []
-    for r in records:
-        goal = (
-            _num(r["target_value"])
-            if r["target_value"] is not None
-            else f"{_num(r['target_low'])}-{_num(r['target_high'])}"
-        )
-        late = "" if r["years_late"] is None else f" ({years_late_short(r['years_late'])})"
-        growth = (
-            ""
-            if r["required_cagr_pct"] is None
-            else f"{_num(r['required_cagr_pct'], 1)}% / {_pct(r['actual_cagr_pct'])}"
-        )
-        actual = _num(r["actual_at_deadline"]) + (
-            f" ({r['actual_year']})" if r["actual_year"] is not None else ""
-        )
-        rows.append(
-            (
-                f"{r['title']} [{r['target_id']}]",
-                _text(r["pledge_year"]),
-                _text(r["deadline"]),
-                f"{goal} {r['unit']}",
-                f"{_num(r['baseline_value'])} ({_text(r['baseline_year'])})",
-                actual,
-                _pct(r["attainment_pct"]),
-                _num(r["shortfall"]),
-                _text(r["first_reached_year"]) + late,
-                growth,
-                r["status"],
-                r["notes"] or "",
-                (r["source_ids"] or "").replace(";", "; "),
-            )
-        )
-    return _table(LEDGER_COLUMNS, rows, numeric={1, 2, 4, 5, 6, 7, 8})
+def _citations(numbers: list[int]) -> str:
+    """'[1]-[4], [7]' with links to the bibliography."""
+    return ", ".join(
+        _cite(a) if a == b else f"{_cite(a)}{'-' if b > a + 1 else ', '}{_cite(b)}"
+        for a, b in ranges(numbers)
+    )
 
 
-def _warnings_table(warnings: list[dict]) -> str:
-    """Where sources disagree: listed, never resolved silently."""
+def _cite(n: int) -> str:
+    """A link to bibliography entry `n`."""
+    return f'<a href="#src-{n}">[{n}]</a>'
+
+
+def _ledger_intro(as_of_year: int | None) -> str:
+    """What the table's columns mean, in two sentences."""
+    judged = f" Deadlines are judged as of {as_of_year}." if as_of_year else ""
+    return (
+        "<p>One row per stated target. Outcome: the level at the deadline (the latest year for a level with no "
+        "deadline); attainment: the outcome as a share of the target (the low end for a range); first reached: "
+        f"the first year the target level was seen.{judged}</p>"
+    )
+
+
+def _attainment(r: dict) -> str:
+    """The attainment in percent, with the high end's for a range."""
+    low = percent(r["attainment_pct"], 0, missing=MISSING)
+    if r.get("attainment_high_pct") is None:
+        return low
+    return f"{low} of the low end, {percent(r['attainment_high_pct'], 0)} of the high end"
+
+
+def _status(r: dict) -> str:
+    """The status as a word with its colour (never the colour alone), and what a fragile verdict hinges on."""
+    word = STATUS_WORDS.get(r["status"], str(r["status"]).replace("_", " "))
+    note = "" if r.get("robust", True) else '<span class="note">depends on the figure used</span>'
+    return f'<span class="status st-{escape(r["status"])}">{escape(word)}</span>{note}'
+
+
+def _status_css() -> str:
+    """Each status's colour for its dot."""
+    return "".join(f".st-{status}{{--c:{colour}}}" for status, colour in STATUS_COLOURS.items())
+
+
+def _warnings(warnings: list[dict], numbers: dict[str, int]) -> str:
+    """Where sources disagree: listed, never resolved silently; sources by their bibliography number."""
     if not warnings:
-        return "<p>No consistency warnings.</p>"
-    return _table(
-        WARNING_COLUMNS, [(w["dataset"], _text(w["line"]), w["kind"], w["message"]) for w in warnings]
+        return "<p>No consistency warnings: the sources agree within their tolerances.</p>"
+    rows = "".join(
+        "<tr>"
+        f'<td data-label="Where">{escape(dataset_name(w["dataset"]))}, line {escape(_text(w["line"]))}</td>'
+        f'<td data-label="What">{escape(WARNING_KINDS.get(w["kind"], w["kind"].replace("_", " ")))}</td>'
+        f'<td data-label="Details">{_with_citations(warning_words(w["message"], numbers))}</td>'
+        "</tr>"
+        for w in warnings
+    )
+    return (
+        "<p>Every figure is kept where sources disagree; the charts mark one as preferred, with the reason.</p>"
+        '<table class="warnings cards"><colgroup><col style="width:18%"><col style="width:24%"><col></colgroup>'
+        '<thead><tr><th scope="col">Where</th><th scope="col">What disagrees</th><th scope="col">Details</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
-def _sources_table(entries: list[dict]) -> str:
-    """The bibliography: one row per source the figures and the ledger use."""
-    rows = [
-        (
-            e["source_id"],
-            e["publisher"],
-            e["published"],
-            _Link(e["address"]),
-            _Quote(e["quote"]),
-            e["reliability"],
-            ", ".join(e["used_by"]),
+def _with_citations(text: str) -> str:
+    """Escaped text with each '[n]' linked to the bibliography."""
+    return re.sub(r"\[(\d+)\]", lambda m: _cite(int(m.group(1))), escape(text))
+
+
+def _bibliography(entries: list[dict]) -> str:
+    """The bibliography: one numbered entry per source the figures, the ledger and the warnings use."""
+    items = []
+    for e in entries:
+        name = f"{e['publisher']}, {ARTICLE_CITATION}" if e["article"] else e["publisher"]
+        date = f" ({escape(e['published'])})" if e["published"] else ""
+        link = (
+            f'<a class="url" href="{escape(e["address"])}" rel="noreferrer noopener">{escape(e["address"])}</a>'
+            if e["address"].startswith(LINK_SCHEMES)
+            else f'<span class="url">{escape(e["address"])}</span>'
         )
-        for e in entries
-    ]
-    return _table(SOURCE_COLUMNS, rows)
+        quote = f"<blockquote>“{escape(e['quote'])}”</blockquote>" if e["quote"] else ""
+        gloss = f"<p>In English: “{escape(e['gloss'])}”</p>" if e["gloss"] else ""
+        reliability = f" Reliability: {escape(e['reliability'])}." if e["reliability"] else ""
+        used = f" Used in: {escape(', '.join(e['used_by']))}." if e["used_by"] else ""
+        items.append(
+            f'<li id="src-{e["number"]}" value="{e["number"]}"><b>{escape(name)}</b>{date}. {link}{quote}{gloss}'
+            f'<span class="note">{reliability}{used}</span></li>'
+        )
+    return f'<ol class="sources">{"".join(items)}</ol>'
 
 
-class _Link(str):
-    """A cell shown as a link when it is an http(s) address."""
-
-
-class _Quote(str):
-    """A cell shown as a quotation."""
-
-
-def _table(headers, rows, numeric: frozenset[int] | set[int] = frozenset()) -> str:
-    """An HTML table; every cell escaped."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(_cell(value, i in numeric) for i, value in enumerate(row)) + "</tr>" for row in rows
+def _appendix(appendix: dict, entries: list[dict], failed: dict[str, str]) -> str:
+    """Digests, file names, ids and module names: what a machine or an auditor checks, apart from the report."""
+    datasets = "".join(
+        f"<tr><td>{escape(name)}</td><td>{escape(d['version'])}</td>"
+        f'<td class="digest">{escape(d.get("sha256") or "")}</td></tr>'
+        for name, d in appendix["datasets"].items()
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _cell(value: str, numeric: bool) -> str:
-    """One escaped cell: a link for http(s) addresses, a blockquote for quotes."""
-    text = escape(str(value))
-    if isinstance(value, _Link) and value.startswith(LINK_SCHEMES):
-        text = f'<a href="{text}" rel="noreferrer noopener">{text}</a>'
-    elif isinstance(value, _Quote) and value:
-        text = f"<blockquote>{text}</blockquote>"
-    return f'<td class="n">{text}</td>' if numeric else f"<td>{text}</td>"
+    files = "".join(
+        f"<tr><td>{escape(f['figure'])}</td><td>{escape(f['file'])}</td>"
+        f'<td class="digest">{escape(f["sha256"])}</td></tr>'
+        for f in appendix["files"]
+    )
+    ids = "".join(
+        f'<tr><td>[{e["number"]}]</td><td class="digest">{escape(e["source_id"])}</td></tr>' for e in entries
+    )
+    errors = "".join(f"<li>{escape(title)}: {escape(error)}</li>" for title, error in failed.items())
+    return (
+        '<section class="appendix" id="appendix"><h2>Appendix: files and digests</h2>'
+        f"<p>Made by {escape(appendix['package'])} {escape(appendix['package_version'])} "
+        f"(modules {escape(', '.join(appendix['modules']))}) at {escape(appendix['created'])}. "
+        "manifest.json beside this page lists the same digests with the export settings.</p>"
+        + (f"<p>Export failures:</p><ul>{errors}</ul>" if errors else "")
+        + "<h3>Dataset versions (sha256 of each CSV)</h3>"
+        '<table class="digests"><thead><tr><th scope="col">dataset</th><th scope="col">version</th>'
+        f'<th scope="col">sha256</th></tr></thead><tbody>{datasets}</tbody></table>'
+        "<h3>Figure files</h3>"
+        '<table class="digests"><thead><tr><th scope="col">figure</th><th scope="col">file</th>'
+        f'<th scope="col">sha256</th></tr></thead><tbody>{files}</tbody></table>'
+        "<h3>Source ids (as in the datasets and the dashboard)</h3>"
+        f'<table class="digests"><tbody>{ids}</tbody></table></section>'
+    )
 
 
 def _text(value) -> str:
@@ -246,8 +465,3 @@ def _text(value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
-
-
-def _pct(value) -> str:
-    """A percentage to one decimal; 'n/a' when missing."""
-    return percent(value, 1, missing="n/a")

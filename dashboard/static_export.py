@@ -1,7 +1,10 @@
-"""Images from figures for files: one Kaleido server (one Chromium) per batch, format checks."""
+"""Images from figures for files: one Kaleido server (one Chromium) per batch, format checks; and a page printed
+to PDF by the same Chromium, driven through Kaleido's own dependency (choreographer, DevTools Page.printToPDF)."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import hashlib
 import logging
 import os
@@ -11,6 +14,7 @@ from pathlib import Path
 
 import kaleido
 import plotly.graph_objects as go
+from choreographer import Browser
 from choreographer.browsers.chromium import Chromium
 from choreographer.errors import BrowserClosedError, BrowserFailedError, DevtoolsProtocolError
 from kaleido.errors import JavascriptError, KaleidoError
@@ -22,7 +26,24 @@ FORMATS = ("png", "svg", "pdf")
 PIPE_LOGGER = "choreographer.channels.pipe"
 MAGIC = {"png": (b"\x89PNG\r\n\x1a\n",), "pdf": (b"%PDF-",), "svg": (b"<svg", b"<?xml")}
 
+PRINT_TIMEOUT_S = 120
+# Page.printToPDF: the page's own @page size and margins (A4 portrait), backgrounds, a tagged PDF with an
+# outline from the headings, and page numbers in the bottom margin.
+PRINT_OPTIONS = {
+    "printBackground": True,
+    "preferCSSPageSize": True,
+    "generateTaggedPDF": True,
+    "generateDocumentOutline": True,
+    "displayHeaderFooter": True,
+    "headerTemplate": "<span></span>",
+    "footerTemplate": (
+        '<div style="font:8px Liberation Sans,Arial,sans-serif;color:#555;width:100%;text-align:center">'
+        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+    ),
+}
+
 Exporter = Callable[[go.Figure, str], bytes]
+Printer = Callable[[Path], bytes]
 
 
 class ReportError(BilateralError):
@@ -59,11 +80,7 @@ def kaleido_server():
     Kaleido's server thread dies silently when the browser cannot start, and a call would then wait forever,
     so the browser is looked for first, as Kaleido looks for it ($BROWSER_PATH, then PATH).
     """
-    if Chromium.find_browser(skip_local=False) is None:
-        raise ReportError(
-            "no Chromium found: install Debian's chromium and fonts-liberation (make system-deps) "
-            "or set BROWSER_PATH; never download a browser"
-        )
+    _require_browser()
     quiet_pipe = _TornMessageFilter()
     logging.getLogger(PIPE_LOGGER).addFilter(quiet_pipe)
     kaleido.start_sync_server(n=1, mathjax=False, silence_warnings=True)
@@ -72,6 +89,45 @@ def kaleido_server():
     finally:
         kaleido.stop_sync_server(silence_warnings=True)
         logging.getLogger(PIPE_LOGGER).removeFilter(quiet_pipe)
+
+
+def print_pdf(page: Path) -> bytes:
+    """`page` (a self-contained HTML file) printed to PDF by a headless Chromium, as Kaleido finds it: the
+    browser's own print (Page.printToPDF over DevTools) with the page's print stylesheet; no new dependency."""
+    _require_browser()
+    quiet_pipe = _TornMessageFilter()
+    logging.getLogger(PIPE_LOGGER).addFilter(quiet_pipe)
+    try:
+        return asyncio.run(asyncio.wait_for(_print(page.resolve().as_uri()), PRINT_TIMEOUT_S))
+    finally:
+        logging.getLogger(PIPE_LOGGER).removeFilter(quiet_pipe)
+
+
+async def _print(url: str) -> bytes:
+    """Open `url` in a new headless Chromium, wait for its load event, print it."""
+    async with Browser(headless=True) as browser:
+        tab = browser.get_tab()
+        if tab is None:
+            raise ExportFailed("Chromium opened no tab to print in")
+        await tab.send_command("Page.enable")
+        loaded = tab.subscribe_once("Page.loadEventFired")
+        navigated = await tab.send_command("Page.navigate", params={"url": url})
+        if "error" in navigated or navigated.get("result", {}).get("errorText"):
+            raise ExportFailed(f"Chromium could not open the page: {navigated}")
+        await loaded
+        printed = await tab.send_command("Page.printToPDF", params=PRINT_OPTIONS)
+    if "error" in printed:
+        raise ExportFailed(f"Chromium could not print the page: {printed['error']}")
+    return base64.b64decode(printed["result"]["data"])
+
+
+def _require_browser() -> None:
+    """A ReportError unless Chromium can be found where Kaleido looks ($BROWSER_PATH, then PATH)."""
+    if Chromium.find_browser(skip_local=False) is None:
+        raise ReportError(
+            "no Chromium found: install Debian's chromium and fonts-liberation (make system-deps) "
+            "or set BROWSER_PATH; never download a browser"
+        )
 
 
 class _TornMessageFilter(logging.Filter):

@@ -4,6 +4,8 @@ import base64
 import hashlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -90,6 +92,7 @@ def test_only_and_formats_are_honoured_and_each_file_is_valid(runs):
     expected = {f"{name}.{fmt}" for name in FEW for fmt in ("png", "svg", "pdf")} | {
         "manifest.json",
         "report.html",
+        "report.pdf",
     }
     assert {p.name for p in few.iterdir()} == expected
     for name in FEW:
@@ -106,6 +109,8 @@ def test_the_manifest_hashes_match_the_files(runs, folder):
     out = runs["base"] / folder
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     listed = [entry for figure in manifest["figures"] for entry in figure["files"]] + [manifest["report"]]
+    listed += [manifest["report_pdf"]] if folder == "few" else []
+    assert ("report_pdf" in manifest) == (folder == "few")  # printed only with the pdf format
     for entry in listed:
         data = (out / entry["file"]).read_bytes()
         assert (entry["sha256"], entry["bytes"]) == (hashlib.sha256(data).hexdigest(), len(data)), entry[
@@ -134,7 +139,7 @@ def test_the_report_opens_from_disk_with_every_figure_and_the_ledger(runs):
     for src in parts.images:
         prefix = "data:image/png;base64,"
         assert src.startswith(prefix) and png_size(base64.b64decode(src.removeprefix(prefix))) == (1200, 700)
-    assert "US$20 bn of trade by 2000 (1996 summit) [trade_20bn_by_2000]" in parts.cells
+    assert "US$20 bn of trade by 2000 (1996 summit)" in parts.cells
     dom = subprocess.run(
         [
             str(CHROMIUM),
@@ -152,6 +157,25 @@ def test_the_report_opens_from_disk_with_every_figure_and_the_ledger(runs):
         check=False,
     ).stdout
     assert all(f'id="fig-{name}"' in dom for name in registered()) and 'id="ledger"' in dom
+
+
+def test_the_pdf_format_also_prints_the_report_on_a4_pages_with_the_verdict(runs):
+    """report.pdf: Chromium's print of report.html; A4 portrait pages, the verdict line's words in its text."""
+    pdf = runs["base"] / "few" / "report.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    if shutil.which("pdftotext") is None:  # poppler-utils; without it the page count is read from the bytes
+        assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2
+        return
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 2
+    assert re.search(r"Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)", info), info
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = " ".join(text.split())
+    # the bundled ledger: 12 targets, 3 met (2003's US$20 bn, 2023's and 2024's US$200 bn), 4 missed
+    assert "Of 12 stated targets, 3 were met and 4 missed" in words
+    assert "China and Russia: stated targets against outcomes" in words and "Target ledger" in words
+    assert "miss ed" not in words and "Appendix: files and digests" in words
 
 
 def test_an_unknown_figure_or_format_is_a_usage_error(tmp_path):
