@@ -70,7 +70,7 @@ def test_a_clean_trade_file_with_quotes_absent_is_validated_without_line_numbers
     assert report.ok and len(report.frame) == 100
 
 
-def test_load_all_reads_typed_and_computes_line_numbers_only_for_warnings(monkeypatch):
+def test_load_all_reads_typed_and_computes_line_numbers_only_for_warnings():
     loaded = load_all(BUNDLED)
     assert loaded.ok
     computed = [name for name, table in loaded.tables.items() if "line_numbers" in table.__dict__]
