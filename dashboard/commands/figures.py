@@ -26,9 +26,11 @@ def register(subparsers) -> None:
         description="Draw every registered figure with the dashboard's own builders and export it at a fixed size "
         "through one headless Chromium (Kaleido). Writes each file atomically, then manifest.json "
         "(sha256 and bytes of every file, dataset versions and hashes, package version, time) and "
-        "report.html (a self-contained page: every figure, the target ledger, the consistency warnings "
-        "and the bibliography). A figure that fails to export is named and the others are still "
-        "written. Exit codes: 0 success, 1 a figure failed or invalid data, 2 usage error.",
+        "report.html (a self-contained page that prints on A4: the verdict and the verdict board first, "
+        "every figure with a description in words, the target ledger, the consistency warnings, the "
+        "bibliography, and the digests in an appendix). With the pdf format, report.html is also printed "
+        "to report.pdf by the same Chromium. A figure that fails to export is named and the others are "
+        "still written. Exit codes: 0 success, 1 a figure failed or invalid data, 2 usage error.",
         epilog="example: bilateral figures --out reports --formats png,svg --only trade_pledges verdict_board",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -43,7 +45,8 @@ def register(subparsers) -> None:
         "--formats",
         default=",".join(KNOWN_FORMATS),
         metavar="LIST",
-        help=f"comma-separated formats among {', '.join(KNOWN_FORMATS)} (default: all)",
+        help=f"comma-separated formats among {', '.join(KNOWN_FORMATS)} (default: all); pdf also "
+        "writes report.pdf",
     )
     parser.add_argument(
         "--only",
@@ -94,6 +97,8 @@ def run_figures(args) -> int:
         files = sum(len(entry.files) for entry in result.exported)
         print(
             f"{len(result.exported)} figure(s), {files} file(s) ({', '.join(formats)}) in {args.out}/; "
-            f"open {args.out / 'report.html'}; hashes in {args.out / 'manifest.json'}"
+            f"open {args.out / 'report.html'}"
+            + (f" or {args.out / 'report.pdf'}" if "report_pdf" in result.manifest else "")
+            + f"; hashes in {args.out / 'manifest.json'}"
         )
     return EXIT_OK
