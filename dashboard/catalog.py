@@ -199,7 +199,8 @@ def read_typed_table(dataset: DatasetVersion, data: bytes) -> Table:
 
     Only a file both readers read alike is read typed: any cell pyarrow refuses, or reads more leniently than
     the text reader plus the schema's coercion would (hexadecimal or padded integers, a spelt-out NaN), an
-    unknown or repeated column, a byte-order mark or an unpaired quote, gives the text table instead, whose cells locate errors.
+    unknown or repeated column, a byte-order mark or an unpaired quote, gives the text table instead, whose
+    cells locate errors.
     """
     frame = _typed_frame(dataset, data)
     if frame is None:
@@ -232,22 +233,24 @@ def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
             parse_options=pacsv.ParseOptions(newlines_in_values=quoted),  # no quotes: no line breaks
             convert_options=convert,
         )
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        names = table.column_names
+        if len(set(names)) != len(names) or not set(names) <= set(kinds):
+            return None
+        columns = {}
+        for name in names:
+            column, kind = table.column(name), kinds[name]
+            if kind == "integer":
+                if pc.all(pc.match_substring_regex(column, INTEGER_TEXT)).as_py() is False:  # None: all empty
+                    return None
+                column = pc.cast(
+                    column, pa.int64()
+                )  # digits beyond int64 raise: the text reader reports them
+            elif kind == "number" and pc.any(pc.is_nan(column)).as_py() is True:
+                return None  # "nan" and its spellings: the text reader says what they are
+            columns[name] = column
+        return pa.table(columns).to_pandas(types_mapper=_pandas_type)
+    except pa.ArrowException:
         return None
-    names = table.column_names
-    if len(set(names)) != len(names) or not set(names) <= set(kinds):
-        return None
-    columns = {}
-    for name in names:
-        column, kind = table.column(name), kinds[name]
-        if kind == "integer":
-            if pc.all(pc.match_substring_regex(column, INTEGER_TEXT)).as_py() is False:  # None: all empty
-                return None
-            column = pc.cast(column, pa.int64())
-        elif kind == "number" and pc.any(pc.is_nan(column)).as_py() is True:
-            return None  # "nan" and its spellings: the text reader says what they are
-        columns[name] = column
-    return pa.table(columns).to_pandas(types_mapper=_pandas_type)
 
 
 _ARROW_TYPES = {"integer": "string", "number": "float64", "boolean": "bool_"}  # integers: checked, then cast

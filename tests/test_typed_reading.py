@@ -101,6 +101,7 @@ def test_every_corpus_file_gives_the_same_report_typed_as_text(path):
         (" 2000", "padded: pyarrow trims it"),
         ("2000.0", "a decimal in an integer column"),
         ("nan", "a spelt-out NaN in a number column"),
+        ("99999999999999999999", "beyond int64"),
     ],
 )
 def test_a_cell_pyarrow_reads_differently_goes_to_the_text_reader(tmp_path, cell, why):
