@@ -269,8 +269,11 @@ def first_reached(r: dict) -> str:
 
 def warning_words(message: str, numbers: dict[str, int]) -> str:
     """A consistency warning for people: source ids become bibliography numbers, codes become words."""
-    for source_id, n in numbers.items():
-        message = message.replace(f"({source_id})", f"[{n}]").replace(source_id, f"[{n}]")
+    message = re.sub(
+        r"\(([^()\s]+)\)",
+        lambda m: f"[{numbers[m.group(1)]}]" if m.group(1) in numbers else m.group(0),
+        message,
+    )
     for code, words in MEASURE_WORDS.items():
         message = message.replace(code, words)
     return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: m.group(0).replace("_", " "), message)
@@ -409,8 +412,8 @@ def _bibliography(entries: list[dict]) -> str:
     """The bibliography: one numbered entry per source the figures, the ledger and the warnings use."""
     items = []
     for e in entries:
-        name = f"{e['publisher']}, {ARTICLE_CITATION}" if e["article"] else e["publisher"]
-        date = f" ({escape(e['published'])})" if e["published"] else ""
+        name = ARTICLE_CITATION if e["article"] else e["publisher"]  # the article by its title (and year)
+        date = f" ({escape(e['published'])})" if e["published"] and not e["article"] else ""
         link = (
             f'<a class="url" href="{escape(e["address"])}" rel="noreferrer noopener">{escape(e["address"])}</a>'
             if e["address"].startswith(LINK_SCHEMES)
@@ -450,13 +453,16 @@ def _appendix(appendix: dict, entries: list[dict], failed: dict[str, str]) -> st
         "manifest.json beside this page lists the same digests with the export settings.</p>"
         + (f"<p>Export failures:</p><ul>{errors}</ul>" if errors else "")
         + "<h3>Dataset versions (sha256 of each CSV)</h3>"
-        '<table class="digests"><thead><tr><th scope="col">dataset</th><th scope="col">version</th>'
+        '<table class="digests"><colgroup><col style="width:18%"><col style="width:18%"><col></colgroup>'
+        '<thead><tr><th scope="col">dataset</th><th scope="col">version</th>'
         f'<th scope="col">sha256</th></tr></thead><tbody>{datasets}</tbody></table>'
         "<h3>Figure files</h3>"
-        '<table class="digests"><thead><tr><th scope="col">figure</th><th scope="col">file</th>'
+        '<table class="digests"><colgroup><col style="width:36%"><col style="width:22%"><col></colgroup>'
+        '<thead><tr><th scope="col">figure</th><th scope="col">file</th>'
         f'<th scope="col">sha256</th></tr></thead><tbody>{files}</tbody></table>'
         "<h3>Source ids (as in the datasets and the dashboard)</h3>"
-        f'<table class="digests"><tbody>{ids}</tbody></table></section>'
+        '<table class="digests"><colgroup><col style="width:12%"><col></colgroup>'
+        f"<tbody>{ids}</tbody></table></section>"
     )
 
 

@@ -275,9 +275,13 @@ def test_warnings_and_figures_cite_bibliography_numbers(full_page, processed):
     assert "(trade-nd-jiaoxuezhishi-com-2)" in first["message"]
     n = next(k for k, v in appendix_ids.items() if v == "trade-nd-jiaoxuezhishi-com-2")
     assert f'reported change +65.7% <a href="#src-{n}">[{n}]</a> but 7.67' in body
-    # the article's footnotes are cited by its title
+    # 2016's exports (line 67) name trade-2017-01-kommersant-2, an id that begins with another cited id
+    n = next(k for k, v in appendix_ids.items() if v == "trade-2017-01-kommersant-2")
+    assert f'reported change +7.3% <a href="#src-{n}">[{n}]</a> but 37.297' in body
+    assert re.search(r"\[\d+\]</a>-\d", body) is None  # no id cut in two
+    # the article's footnotes are cited by its title alone
     article = next(k for k, v in appendix_ids.items() if v == "article-19021")
-    assert "Sino-Russian Relations in a Changed International Landscape" in numbers[article]
+    assert numbers[article] == "“Sino-Russian Relations in a Changed International Landscape” (2002)"
     # every figure's sources are in the bibliography
     for entry in result.exported:
         assert {appendix_ids[str(k)] for k in range(1, len(numbers) + 1)} >= set(entry.source_ids)
