@@ -87,3 +87,17 @@ def version_label(dataset: str, version: str, years: tuple[int, int] | None = No
         span = f" {years[0]}-{years[1]}" if years else ""
         return f"Current series{span} ({version})"
     return f"{dataset_name(dataset)}, {version}"
+
+
+ARTICLE_SOURCE_PREFIX = "article-"  # the sources dataset's ids for quotes of the 2002 article
+
+
+def publisher_name(source_id: str, publisher) -> str:
+    """Who published a source, as a reader would cite it: the 2002 article by its title."""
+    if str(source_id).startswith(ARTICLE_SOURCE_PREFIX):
+        return ARTICLE_CITATION
+    return (
+        ""
+        if publisher is None or (isinstance(publisher, float) and math.isnan(publisher))
+        else str(publisher)
+    )

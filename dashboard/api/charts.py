@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.api.citation import Citation
+from dashboard.app import frame
 from dashboard.app.callbacks.downloads import csv_frame
 from dashboard.app.data import AppData
 from dashboard.app.pages import APP_TITLE, PATHS
@@ -86,6 +87,12 @@ class ChartView:
             self.processed.as_of_year,
             self.base,
         )
+
+
+def file_stem(chart: ChartView) -> str:
+    """The downloaded file's name: chart, years shown and trade data version, as the page's Download tab says."""
+    years = chart.data.years_shown(chart.spec.page, chart.view) if chart.spec.follows_year_range else None
+    return frame.file_stem(chart.spec, chart.processed, years)
 
 
 def chart_rows(chart: ChartView) -> pd.DataFrame:

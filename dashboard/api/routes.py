@@ -163,7 +163,9 @@ class Api:
         return self.reply(
             route,
             chart.validator_parts(),
-            lambda: Body(charts.csv_bytes(charts.chart_rows(chart)), "text/csv", f"{chart_id}.csv"),
+            lambda: Body(
+                charts.csv_bytes(charts.chart_rows(chart)), "text/csv", f"{charts.file_stem(chart)}.csv"
+            ),
         )
 
     def chart_metadata(self, route: Route, chart_id: str) -> flask.Response:
@@ -177,7 +179,7 @@ class Api:
         return self.reply(
             route,
             chart.validator_parts(),
-            lambda: Body(charts.zip_bytes(chart), "application/zip", f"{chart_id}.zip"),
+            lambda: Body(charts.zip_bytes(chart), "application/zip", f"{charts.file_stem(chart)}.zip"),
         )
 
     def cite(self, route: Route) -> flask.Response:

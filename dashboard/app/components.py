@@ -1,4 +1,4 @@
-"""The pieces pages are built from: chart cards with their caption and buttons, status badges, source details."""
+"""The pieces pages are built from: status badges, data choices, the year control, source details."""
 
 from __future__ import annotations
 
@@ -8,11 +8,8 @@ from dash import dcc, html
 
 from dashboard.app import ids
 from dashboard.app.data import PageYears
-from dashboard.app.display import graph_config
-from dashboard.figures.registry import FigureSpec
 from dashboard.figures.style import STATUS_COLOURS
 from dashboard.formatting import MISSING, amount, is_missing
-from dashboard.processed import Processed
 
 STATUS_LABELS = {
     "met": "✓ met",
@@ -100,68 +97,6 @@ def year_controls(page: str, years: PageYears, value: tuple[int, int]) -> dbc.Ca
         ),
         class_name="mt-2 mb-2 shell-controls sticky-top",
     )
-
-
-def chart_card(spec: FigureSpec, figure: dict, processed: Processed) -> dbc.Card:
-    """A registered figure with its export buttons and a caption naming the validated dataset versions."""
-    graph = dcc.Graph(
-        id=ids.chart_id(spec.name, spec.follows_year_range),
-        figure=figure,
-        config=graph_config(spec.name),
-        clear_on_unhover=True,
-        className="chart-graph",
-    )
-    buttons = html.Div(
-        [
-            dbc.Button(
-                "CSV",
-                id=ids.csv_button_id(spec.name),
-                size="sm",
-                color="secondary",
-                outline=True,
-                title="Download the data shown, one row per point, with its source",
-                class_name="me-1",
-            ),
-            dbc.Button(
-                "SVG",
-                id=ids.svg_button_id(spec.name),
-                size="sm",
-                color="secondary",
-                outline=True,
-                title="Download the chart as SVG (PNG: camera icon in the chart's tool bar)",
-            ),
-        ],
-        className="chart-buttons",
-    )
-    header = html.Div(
-        [html.H2(spec.title, className="h6 mb-0"), buttons],
-        className="d-flex justify-content-between align-items-center",
-    )
-    return dbc.Card(
-        [
-            dbc.CardHeader(header),
-            dbc.CardBody(
-                [html.Div(graph, **{"data-chart": spec.name}), caption(spec, processed)],  # type: ignore[arg-type]  # data-* props are wildcards Div's signature does not list
-                class_name="p-2",
-            ),
-        ],
-        class_name="mb-3 chart-card",
-    )
-
-
-def caption(spec: FigureSpec, processed: Processed) -> html.P:
-    """'Data: trade 2026-11-28 (sha256 caaec45f…), … passed validation.'"""
-    parts = [
-        f"{name} {version} (sha256 {processed.hashes.get(name, '')[:8]}…)"
-        for name, version in spec.versions(processed).items()
-    ]
-    text = ("Data: " + ", ".join(parts) + ". Each passed its schema and hash checks.") if parts else ""
-    text += (
-        " Click a point for its source; drag across a time chart to set the years."
-        if spec.follows_year_range
-        else " Click a point for its source."
-    )
-    return html.P(text, className="chart-caption small text-muted mb-0")
 
 
 def source_details(record: dict | None, source_id: str, point: dict) -> list:

@@ -16,6 +16,7 @@ from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH, PALETTE, year_s
 HOVER_LINE_NAME = "hover_year"
 HOVER_LINE_INDEX = 0  # the app puts the hover line first among a time chart's shapes
 GRAPH_HEIGHT_PX = 560
+IN_PAGE_TOP_MARGIN_PX = 70  # room for the legend; the title is the frame's heading
 Y_ROOM = 0.06  # room above the highest point shown, as a share of the range
 
 
@@ -24,7 +25,18 @@ def for_display(fig: go.Figure, follows_year_range: bool) -> dict:
     shown = fig.to_plotly_json()
     layout = dict(shown.get("layout", {}))
     layout.pop("width", None)
-    layout["height"] = GRAPH_HEIGHT_PX
+    layout.setdefault("height", GRAPH_HEIGHT_PX)
+    # The page's frame shows the title and subtitle as text; the image downloads put them back (assets/frame.js).
+    title = layout.get("title") or {}
+    title = title if isinstance(title, dict) else {"text": str(title)}
+    layout["meta"] = {
+        "title": title.get("text", ""),
+        "subtitle": (title.get("subtitle") or {}).get("text", ""),
+        "title_layout": title,
+        "margin_top": (layout.get("margin") or {}).get("t"),
+    }
+    layout["title"] = {"text": ""}
+    layout["margin"] = {**(layout.get("margin") or {}), "t": IN_PAGE_TOP_MARGIN_PX}
     if follows_year_range:
         layout.update(dragmode="select", selectdirection="h")
         layout["shapes"] = [hover_line(None), *layout.get("shapes", ())]
@@ -144,10 +156,12 @@ def year_range_patch(
 
 
 def graph_config(name: str) -> Any:  # dcc.Graph's Config TypedDict; a plain dict here
-    """The mode bar: PNG export at the report's size, no Plotly logo, no lasso."""
+    """The mode bar: PNG export at the report's size; no Plotly logo, no lasso, nothing sent to a cloud."""
     return {
         "displaylogo": False,
-        "modeBarButtonsToRemove": ["lasso2d"],
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "modeBarButtonsToRemove": ["lasso2d", "sendDataToCloud", "editInChartStudio"],
         "toImageButtonOptions": {
             "format": "png",
             "filename": name,

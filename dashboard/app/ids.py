@@ -25,6 +25,12 @@ TIME_CHART = "time-chart"
 CHART = "chart"
 CSV_BUTTON = "csv-button"
 SVG_BUTTON = "svg-button"
+CHART_TABS = "chart-tabs"
+TAB_BODY = "tab-body"
+IMAGE_BUTTON = "image-button"
+IMAGE_NAME = "image-name"
+COPY_LINK = "copy-link"
+COPY_STATUS = "copy-status"
 NAV_LINK = "nav-link"
 TARGET_LINK = "target-link"
 DATA_CHOICE = "data-choice"
@@ -44,6 +50,36 @@ def dom_id(component_id: dict) -> str:
 def year_slider_id(page: str) -> dict:
     """The id of a page's year range slider (pages without time charts have none)."""
     return {"type": YEAR_SLIDER, "page": page}
+
+
+def chart_tabs_id(name: str) -> dict:
+    """The id of a chart's Chart | Table | Sources | Download tabs."""
+    return {"type": CHART_TABS, "name": name}
+
+
+def tab_body_id(name: str, kind: str) -> dict:
+    """The id of a tab's body that fills in when opened ('table' or 'sources')."""
+    return {"type": TAB_BODY, "name": name, "kind": kind}
+
+
+def image_button_id(name: str, image_format: str) -> dict:
+    """The id of a chart's PNG or SVG download button."""
+    return {"type": IMAGE_BUTTON, "name": name, "format": image_format}
+
+
+def image_name_id(name: str) -> dict:
+    """The id of the store holding a chart's download file name (chart, years, data version)."""
+    return {"type": IMAGE_NAME, "name": name}
+
+
+def copy_link_id(name: str) -> dict:
+    """The id of a chart's 'Copy link' button."""
+    return {"type": COPY_LINK, "name": name}
+
+
+def copy_status_id(name: str) -> dict:
+    """The id of the line that says the link was copied."""
+    return {"type": COPY_STATUS, "name": name}
 
 
 def csv_button_id(name: str) -> dict:

@@ -13,19 +13,20 @@ from dash import dcc, html
 from dashboard.app import ids
 from dashboard.app.components import (
     DEFAULT_VINTAGE,
-    chart_card,
     data_choices,
     goal,
     status_badge,
     year_controls,
 )
 from dashboard.app.data import AppData, arms_vintages, version_choices
+from dashboard.app.frame import chart_frame
 from dashboard.app.overview import indicator_lines, ledger_table
 from dashboard.app.upload import upload_card
 from dashboard.app.view import View, href, parse_query
 from dashboard.errors import BilateralError
-from dashboard.formatting import amount, percent
+from dashboard.formatting import amount, percent, version_label
 from dashboard.processed import Processed
+from dashboard.verdicts import verdict_line
 
 APP_TITLE = "Sino-Russian bilateral indicators"
 
@@ -104,22 +105,26 @@ def register(data: AppData) -> None:
 
 
 def overview_layout(data: AppData, **query) -> html.Div:
-    """The overview: indicator lines, the target ledger and the headline figures."""
+    """The overview: the answer first (the verdict in a sentence and the verdict board), then the choices, a line
+    per indicator and the ledger as a table."""
     resolved = _resolve(data, query)
     if isinstance(resolved, dbc.Alert):
         return html.Div(resolved)
     view, processed, notes = resolved
     ledger = processed.derived.ledger
+    ledger_csv = f"/api/v1/ledger.csv{View(versions=view.versions).search()}"
     return html.Div(
         [
-            html.H1("Stated targets against outcomes", className="h3 mt-2"),
+            html.H1("What China and Russia promised each other, and what happened", className="h3 mt-2"),
             html.P(
-                f"What the governments of China and Russia promised each other, and what happened. Status as of "
-                f"{processed.as_of_year}; click a target to open its chart with the target highlighted.",
-                className="lead fs-6",
+                [html.Strong(verdict_line(ledger)), f" Judged as of {processed.as_of_year}."],
+                className="lead fs-6 verdict-line mb-2",
             ),
             *notes,
+            _version_banner(data, view, processed, "/"),
+            *_cards(data, "overview", view, processed),
             _choices(data, "overview", view, processed),
+            html.H2("The indicators", className="h5 mt-3"),
             indicator_lines(
                 ledger,
                 processed.derived.actuals,
@@ -128,12 +133,24 @@ def overview_layout(data: AppData, **query) -> html.Div:
             ),
             dbc.Card(
                 [
-                    dbc.CardHeader(html.H2("Target ledger", className="h6 mb-0")),
+                    dbc.CardHeader(
+                        html.Div(
+                            [
+                                html.H2("Every target in a table", className="h6 mb-0"),
+                                html.A(
+                                    "Download the table (CSV)",
+                                    href=ledger_csv,
+                                    download=f"ledger_as-of-{processed.as_of_year}_{_trade_stem(processed)}.csv",
+                                    className="btn btn-sm btn-outline-secondary",
+                                ),
+                            ],
+                            className="d-flex justify-content-between align-items-center flex-wrap gap-2",
+                        )
+                    ),
                     dbc.CardBody(ledger_table(ledger, view, PATHS), class_name="p-0"),
                 ],
                 class_name="mb-3",
             ),
-            *_cards(data, "overview", view, processed),
         ]
     )
 
@@ -149,6 +166,7 @@ def chart_layout(data: AppData, page: Page, **query) -> html.Div:
             html.H1(page.label, className="h3 mt-2"),
             html.P(page.description[0].upper() + page.description[1:], className="lead fs-6"),
             *notes,
+            _version_banner(data, view, processed, page.path),
             _year_controls(data, page.key, view),
             _choices(data, page.key, view, processed),
             _highlight(processed, view, page.path),
@@ -202,8 +220,39 @@ def _year_controls(data: AppData, page: str, view: View):
 
 
 def _cards(data: AppData, page: str, view: View, processed: Processed) -> list:
-    """The chart cards of a page's registered figures."""
-    return [chart_card(spec, data.shown(spec.name, view), processed) for spec in data.for_page(page)]
+    """The framed charts of a page's registered figures."""
+    return [
+        chart_frame(
+            spec,
+            data.shown(spec.name, view),
+            processed,
+            view,
+            data.years_shown(page, view) if spec.follows_year_range else None,
+        )
+        for spec in data.for_page(page)
+    ]
+
+
+def _version_banner(data: AppData, view: View, processed: Processed, path: str):
+    """A banner whenever the trade data in view is not the current series, with the way back."""
+    version = processed.versions.get("trade")
+    if version is None or version == data.active_versions.get("trade"):
+        return None
+    label = version_label("trade", version)
+    return dbc.Alert(
+        [
+            html.Strong("Not the current series: "),
+            f"the trade figures on this page are {label[0].lower() + label[1:]}. ",
+            dcc.Link("Show the current series", href=href(path, view.with_version("trade", None))),
+        ],
+        color="info",
+        class_name="py-2 version-banner",
+    )
+
+
+def _trade_stem(processed: Processed) -> str:
+    """'trade-2026-11-28' for file names."""
+    return f"trade-{processed.versions.get('trade', '')}"
 
 
 def _highlight(processed: Processed, view: View, path: str):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formatting import publisher_name
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -25,7 +27,9 @@ def shown_rows(fig: go.Figure) -> pd.DataFrame:
 def with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Attach publisher, date, address, quote and reliability of each row's source."""
     columns = ["source_id", "publisher", "published", "url", "quote", "reliability"]
-    return rows.merge(sources[columns], on="source_id", how="left")
+    merged = rows.merge(sources[columns], on="source_id", how="left")
+    merged["publisher"] = [publisher_name(s, p) for s, p in zip(merged["source_id"], merged["publisher"])]
+    return merged
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:

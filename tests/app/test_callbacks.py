@@ -1,15 +1,13 @@
 """Callback functions called directly: year range, hover line, source panel, CSV, links and data choices."""
 
-import csv
-import io
-
 import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
-from dashboard.app.callbacks.downloads import csv_download, csv_frame
+from dashboard.app.callbacks.downloads import csv_frame
 from dashboard.app.callbacks.errors import error_message
+from dashboard.app.callbacks.frame import tab_contents
 from dashboard.app.callbacks.hover import mark_year
 from dashboard.app.callbacks.navigation import choose_data, nav_links
 from dashboard.app.callbacks.sources import show_source
@@ -227,9 +225,29 @@ def test_the_csv_holds_the_points_in_the_year_range_with_sources(data, loader):
     assert sorted(frame["x"]) == sorted(turnover.loc[turnover["year"].between(2000, 2010), "year"])
     assert set(frame["series"]) == {"'=turnover"}  # neutralised
     assert frame["publisher"].notna().all() and frame["quote"].notna().all()
-    payload = csv_download(data, "turnover", "?from=2000&to=2010")
-    rows = list(csv.DictReader(io.StringIO(payload["content"])))
-    assert payload["filename"] == "turnover.csv" and len(rows) == 11
+    assert len(frame) == 11  # 2000-2010: one preferred turnover a year
+
+
+def test_the_default_view_holds_the_pages_own_years(data, loader):
+    # The stand-in chart is on the trade page: its default years are the series' own, 1991-2025: 35 years less
+    # 2012, which has no sourced turnover.
+    assert len(csv_frame(data, "turnover", View())) == 34
+
+
+def test_the_table_and_sources_tabs_show_the_points_in_view(data, loader):
+    table, untouched = tab_contents(data, "turnover", "table", "?from=2000&to=2010")
+    assert untouched is no_update
+    cells = [row.children for row in table.children.children[1].children]
+    assert (
+        len(cells) == 11 and cells[0][0].children == "2000" and cells[0][2].children == "8"
+    )  # US$8 bn in 2000
+    untouched, sources = tab_contents(data, "turnover", "sources", "?from=2000&to=2010")
+    assert untouched is no_update
+    listed = sources.children.children
+    frame = csv_frame(data, "turnover", View((2000, 2010)))
+    assert len(listed) == frame["source_id"].nunique()  # each source once
+    with pytest.raises(PreventUpdate):
+        tab_contents(data, "turnover", "chart", "")
 
 
 def test_the_csv_of_a_chart_without_years_holds_every_point(data, loader):

@@ -51,7 +51,8 @@ def test_a_chart_page_shows_its_figures_on_the_view(data):
     assert graph.figure["layout"]["xaxis"]["range"] == [1999.5, 2010.5]
     assert graph.config["toImageButtonOptions"]["format"] == "png"
     assert "Highlighted target: " in str(layout) and "US$20 bn of trade by 2000" in str(layout)
-    assert "passed its schema and hash checks" in str(layout) and "trade 2026-11-28" in str(layout)
+    assert "Each checked against its schema and checksum" in str(layout)
+    assert "Current series 1991-2025 (2026-11-28)" in str(layout) and "sha256" not in str(layout)
 
 
 def test_an_unknown_version_or_target_is_a_message_not_a_crash(data):
@@ -96,12 +97,16 @@ def test_the_app_serves_its_pages_with_no_external_address(client):
 
 
 def test_a_failing_callback_answers_with_a_message_not_http_500(client):
-    button = {"name": "turnover", "type": ids.CSV_BUTTON}
+    chart = {"name": "turnover", "type": ids.TIME_CHART}
+    point = {"points": [{"customdata": ["article-19223"], "x": 2000, "y": 8.0, "curveNumber": 0}]}
     body = {
-        "output": "csv-download.data",
-        "outputs": {"id": "csv-download", "property": "data"},
-        "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
-        "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
+        "output": f"..{ids.SOURCE_PANEL}.is_open...{ids.SOURCE_BODY}.children..",
+        "outputs": [
+            {"id": ids.SOURCE_PANEL, "property": "is_open"},
+            {"id": ids.SOURCE_BODY, "property": "children"},
+        ],
+        "inputs": [[{"id": chart, "property": "clickData", "value": point}], []],
+        "changedPropIds": [json.dumps(chart, separators=(",", ":")) + ".clickData"],
         "state": [{"id": "url", "property": "search", "value": "?trade=1999"}],
     }
     response = client.post("/_dash-update-component", json=body)

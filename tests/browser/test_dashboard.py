@@ -25,16 +25,20 @@ TRADE_VERSION = "[id*='data-choice'][id*='trade']"
 
 
 def test_every_page_loads_without_console_errors(page, base_url_app, console_errors):
-    """Each page shows its heading and every registered figure's card and chart, with no console error."""
+    """Each page shows every registered figure in its frame: a heading in words, the chart, the four tabs and the
+    data it rests on in plain words; no console error."""
     specs = registered()
     for entry in PAGES:
         page.goto(base_url_app + entry.path)
-        titles = [spec.title for spec in specs.values() if spec.page == entry.key]
-        for title in titles:
-            expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=20_000)
-        expect(page.locator("#_pages_content .js-plotly-plot")).to_have_count(len(titles), timeout=20_000)
+        names = [spec.name for spec in specs.values() if spec.page == entry.key]
+        expect(page.locator("#_pages_content .js-plotly-plot")).to_have_count(len(names), timeout=20_000)
+        expect(page.locator(".chart-card .chart-title")).to_have_count(len(names))
+        for title in page.locator(".chart-card .chart-title").all_inner_texts():
+            assert title.strip() and "_" not in title
+        for tab in ("Chart", "Table", "Sources", "Download"):
+            expect(page.get_by_role("tab", name=tab, exact=True)).to_have_count(len(names))
         expect(page.locator("#error-alert")).to_have_count(0)
-        expect(page.get_by_text("Each passed its schema and hash checks").first).to_be_visible()
+        expect(page.get_by_text("Each checked against its schema and checksum").first).to_be_visible()
     assert console_errors == []
 
 
@@ -160,7 +164,8 @@ def test_back_and_forward_restore_the_years(page, base_url_app, console_errors):
 
 
 def test_csv_download_holds_the_rows_shown(page, base_url_app, console_errors):
-    """The CSV of China's exports and imports for 2000-2010 holds exactly the points plotted in those years."""
+    """The CSV of China's exports and imports for 2000-2010, from the chart's Download tab, holds exactly the
+    points plotted in those years, each with its source; its name says chart, years and data version."""
     page.goto(base_url_app + "/trade?from=2000&to=2010")
     chart(page, "trade_flows")
     shown = {
@@ -168,14 +173,20 @@ def test_csv_download_holds_the_rows_shown(page, base_url_app, console_errors):
         for series, x, y, source in plotted_points(page, "trade_flows")
         if 2000 <= float(x) <= 2010
     }
+    card = page.locator(".chart-card").filter(has=page.locator("[data-chart='trade_flows']"))
+    card.get_by_role("tab", name="Download", exact=True).click()
     with page.expect_download() as download_info:
-        page.locator("[id*='csv-button'][id*='trade_flows']").click()
+        card.get_by_role("link", name="CSV: the data shown").click()
     download = download_info.value
-    assert download.suggested_filename == "trade_flows.csv"
+    assert download.suggested_filename == "trade_flows_2000-2010_trade-2026-11-28.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     assert {(r["series"], int(float(r["x"])), round(float(r["y"]), 6), r["source_id"]) for r in rows} == shown
     assert len(rows) == len(shown)
     assert all(r["publisher"] and r["quote"] for r in rows)
+    card.get_by_role("tab", name="Table", exact=True).click()
+    expect(card.locator(".chart-table tbody tr")).to_have_count(len(shown))
+    card.get_by_role("tab", name="Sources", exact=True).click()
+    expect(card.locator(".chart-sources > li")).to_have_count(len({row[3] for row in shown}))
     assert console_errors == []
 
 

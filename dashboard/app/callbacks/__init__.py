@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.app.callbacks import downloads, hover, navigation, sources, upload, year_range
+from dashboard.app.callbacks import frame, hover, navigation, sources, upload, year_range
 from dashboard.app.data import AppData
 
 
@@ -11,6 +11,6 @@ def register_all(app, data: AppData) -> None:
     year_range.register(app, data)
     hover.register(app, data)
     sources.register(app, data)
-    downloads.register(app, data)
+    frame.register(app, data)
     navigation.register(app, data)
     upload.register(app, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from dash import ALL, MATCH, Input, Output, State
+from dash import ALL, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
@@ -15,7 +15,6 @@ from dashboard.app.data import AppData
 from dashboard.app.pages import PAGES
 from dashboard.app.view import href
 from dashboard.errors import BilateralError
-from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH
 
 CHOICES = {"type": ids.DATA_CHOICE, "name": ALL}
 # Push the address and tell every dcc.Location (Dash Pages' too) that it changed, as dcc.Link does.
@@ -24,16 +23,6 @@ function(request) {
     if (request && request.href) {
         window.history.pushState({}, '', request.href);
         window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
-    }
-    return window.dash_clientside.no_update;
-}
-"""
-# Ask Plotly for an SVG of the chart next to the clicked button.
-SVG_JS = """
-function(clicks, id) {
-    const graph = document.querySelector('[data-chart="' + id.name + '"] .js-plotly-plot');
-    if (clicks && graph && window.Plotly) {
-        window.Plotly.downloadImage(graph, {format: 'svg', filename: id.name, width: %d, height: %d});
     }
     return window.dash_clientside.no_update;
 }
@@ -64,13 +53,6 @@ def register(app, data: AppData) -> None:
 
     app.clientside_callback(
         NAVIGATE_JS, Output(ids.NAVIGATE, "id"), Input(ids.NAVIGATE, "data"), prevent_initial_call=True
-    )
-    app.clientside_callback(
-        SVG_JS % (EXPORT_WIDTH, EXPORT_HEIGHT),
-        Output({"type": ids.SVG_BUTTON, "name": MATCH}, "title"),
-        Input({"type": ids.SVG_BUTTON, "name": MATCH}, "n_clicks"),
-        State({"type": ids.SVG_BUTTON, "name": MATCH}, "id"),
-        prevent_initial_call=True,
     )
 
 

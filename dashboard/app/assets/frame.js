@@ -1,0 +1,37 @@
+/* The chart frame's browser-side buttons: image downloads with the chart's title and a copy of the view's link.
+   Served as a file, so the Content-Security-Policy needs no hash for it. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    frame: {
+        downloadImage: function (clicks, id, stem) {
+            var noUpdate = window.dash_clientside.no_update;
+            var graph = document.querySelector('[data-chart="' + id.name + '"] .js-plotly-plot');
+            if (!clicks || !graph || !window.Plotly) {
+                return noUpdate;
+            }
+            var meta = (graph.layout && graph.layout.meta) || {};
+            var margin = Object.assign({}, graph.layout.margin, {t: meta.margin_top || 125});
+            var layout = Object.assign({}, graph.layout, {title: meta.title_layout || {text: meta.title || ''},
+                                                          margin: margin});
+            window.Plotly.downloadImage({data: graph.data, layout: layout}, {
+                format: id.format,
+                filename: stem || id.name,
+                width: 1200,
+                height: Math.max(700, graph.layout.height || 0)
+            });
+            return 'Downloaded ' + (stem || id.name) + '.' + id.format;
+        },
+        copyLink: function (clicks) {
+            var address = window.location.href;
+            if (!clicks) {
+                return window.dash_clientside.no_update;
+            }
+            if (navigator.clipboard && navigator.clipboard.writeText) {
+                return navigator.clipboard.writeText(address).then(
+                    function () { return 'Link copied.'; },
+                    function () { return 'Copy this address: ' + address; }
+                );
+            }
+            return 'Copy this address: ' + address;
+        }
+    }
+});

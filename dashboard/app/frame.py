@@ -1,0 +1,244 @@
+"""The frame every chart sits in, after Our World in Data's Grapher: the finding as the heading, what is measured
+under it, then Chart | Table | Sources | Download."""
+
+from __future__ import annotations
+
+import numbers
+import re
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.app import ids
+from dashboard.app.display import graph_config
+from dashboard.app.view import View
+from dashboard.figures.spec import FigureSpec
+from dashboard.formatting import MISSING, number, version_label
+from dashboard.processed import Processed
+
+TABS = (("chart", "Chart"), ("table", "Table"), ("sources", "Sources"), ("download", "Download"))
+TAG = re.compile(r"<[^>]+>")
+API = "/api/v1"
+
+
+def chart_frame(
+    spec: FigureSpec, shown: dict, processed: Processed, view: View, years: tuple[int, int] | None
+):
+    """A registered figure in its frame; the Table and Sources tabs fill in when opened (callbacks.frame)."""
+    title, subtitle = heading(shown)
+    graph = dcc.Graph(
+        id=ids.chart_id(spec.name, spec.follows_year_range),
+        figure=shown,
+        config=graph_config(spec.name),
+        clear_on_unhover=True,
+        className="chart-graph",
+    )
+    how = (
+        "Click a point for its source; drag across the chart to set the years."
+        if spec.follows_year_range
+        else "Click a point for its source."
+    )
+    tabs = dbc.Tabs(
+        [
+            dbc.Tab(
+                html.Div([html.Div(graph, **{"data-chart": spec.name}), html.P(how, className="chart-how")]),  # type: ignore[arg-type]  # data-* props are wildcards
+                label="Chart",
+                tab_id="chart",
+            ),
+            dbc.Tab(html.Div(id=ids.tab_body_id(spec.name, "table")), label="Table", tab_id="table"),
+            dbc.Tab(html.Div(id=ids.tab_body_id(spec.name, "sources")), label="Sources", tab_id="sources"),
+            dbc.Tab(download_tab(spec, processed, view, years), label="Download", tab_id="download"),
+        ],
+        id=ids.chart_tabs_id(spec.name),
+        active_tab="chart",
+        class_name="chart-tabs",
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader(
+                [
+                    html.H2(title or spec.title, className="h6 mb-1 chart-title"),
+                    html.P(subtitle, className="chart-subtitle mb-0"),
+                ]
+                if subtitle
+                else html.H2(title or spec.title, className="h6 mb-0 chart-title")
+            ),
+            dbc.CardBody(tabs, class_name="p-2"),
+            dbc.CardFooter(data_line(spec, processed), class_name="chart-caption"),
+        ],
+        class_name="mb-3 chart-card",
+    )
+
+
+def heading(shown: dict) -> tuple[str, str]:
+    """The figure's own title and subtitle as plain text (the figure states its finding: one home for it)."""
+    meta = shown.get("layout", {}).get("meta") or {}
+    title = meta.get("title") if isinstance(meta, dict) else None
+    subtitle = meta.get("subtitle") if isinstance(meta, dict) else None
+    if title is None:
+        layout_title = shown.get("layout", {}).get("title") or {}
+        title = layout_title.get("text", "") if isinstance(layout_title, dict) else str(layout_title)
+        subtitle = (
+            (layout_title.get("subtitle") or {}).get("text", "") if isinstance(layout_title, dict) else ""
+        )
+    return plain(title), plain(subtitle)
+
+
+def plain(text) -> str:
+    """Figure text without its tags and line breaks."""
+    return " ".join(TAG.sub(" ", str(text or "")).split())
+
+
+def data_line(spec: FigureSpec, processed: Processed) -> str:
+    """'Data: Current series 1991-2025 (2026-11-28); Stated targets, 2026-11-30. Checked against their schemas
+    and checksums.'"""
+    labels = [
+        version_label(name, version, _trade_years(processed))
+        for name, version in spec.versions(processed).items()
+    ]
+    return f"Data: {'; '.join(labels)}. Each checked against its schema and checksum." if labels else ""
+
+
+def _trade_years(processed: Processed) -> tuple[int, int] | None:
+    """The years the trade series in view covers."""
+    years = processed.frames.get("trade", pd.DataFrame()).get("year")
+    if years is None or years.dropna().empty:
+        return None
+    return int(years.min()), int(years.max())
+
+
+def file_stem(spec: FigureSpec, processed: Processed, years: tuple[int, int] | None) -> str:
+    """'trade_pledges_1991-2025_trade-2026-11-28': chart, years and data version, for downloaded files."""
+    parts = [spec.name]
+    if years:
+        parts.append(f"{years[0]}-{years[1]}")
+    parts += [
+        f"{name}-{version}" for name, version in sorted(spec.versions(processed).items()) if name == "trade"
+    ]
+    return "_".join(parts)
+
+
+def download_tab(
+    spec: FigureSpec, processed: Processed, view: View, years: tuple[int, int] | None
+) -> html.Div:
+    """The chart as PNG or SVG, its data as CSV (the rows shown, with sources) or a zip with metadata, and a link
+    to the view."""
+    stem = file_stem(spec, processed, years)
+    pinned = View(years or view.year_range, view.versions, view.vintage, view.target).search()
+    button = {"size": "sm", "color": "secondary", "outline": True, "class_name": "me-2 mb-2"}
+    return html.Div(
+        [
+            html.P(
+                "The chart as shown, or the data behind it, each point with its source.", className="small"
+            ),
+            dbc.Button("PNG image", id=ids.image_button_id(spec.name, "png"), **button),
+            dbc.Button("SVG image", id=ids.image_button_id(spec.name, "svg"), **button),
+            html.A(
+                "CSV: the data shown",
+                href=f"{API}/charts/{spec.name}.csv{pinned}",
+                download=f"{stem}.csv",
+                className="btn btn-sm btn-outline-secondary me-2 mb-2",
+            ),
+            html.A(
+                "Zip: data, metadata and how to cite",
+                href=f"{API}/charts/{spec.name}.zip{pinned}",
+                download=f"{stem}.zip",
+                className="btn btn-sm btn-outline-secondary me-2 mb-2",
+            ),
+            dbc.Button("Copy link to this view", id=ids.copy_link_id(spec.name), **button),
+            html.Span(id=ids.copy_status_id(spec.name), className="small ms-1", role="status"),
+            html.Div(dcc.Store(id=ids.image_name_id(spec.name), data=stem), hidden=True),
+        ],
+        className="pt-2",
+    )
+
+
+def table_tab(rows: pd.DataFrame, x_title: str, y_title: str, years_on_x: bool) -> html.Div:
+    """The values shown, one row per point, with units in the headings, and each point's source."""
+    if rows.empty:
+        return html.Div(html.P("No data in view.", className="small pt-2"))
+    head = html.Thead(
+        html.Tr([html.Th(x_title or "x"), html.Th("Series"), html.Th(y_title or "Value"), html.Th("Source")])
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(_year(r["x"]) if years_on_x else _cell(r["x"])),
+                    html.Td(str(r["series"])),
+                    html.Td(_cell(r["y"])),
+                    html.Td(_source(r)),
+                ]
+            )
+            for r in rows.to_dict("records")
+        ]
+    )
+    return html.Div(
+        dbc.Table([head, body], size="sm", striped=True, class_name="chart-table"),
+        className="pt-2 table-responsive",
+    )
+
+
+def sources_tab(rows: pd.DataFrame) -> html.Div:
+    """Every source of the points shown, once: publisher, date, reliability, the quote and its English gloss."""
+    if rows.empty:
+        return html.Div(html.P("No data in view.", className="small pt-2"))
+    items = []
+    for record in rows.drop_duplicates("source_id").to_dict("records"):
+        quote = record.get("quote")
+        gloss = record.get("gloss")
+        meta = " · ".join(
+            str(v) for v in (record.get("published"), _reliability(record.get("reliability"))) if _present(v)
+        )
+        items.append(
+            html.Li(
+                [
+                    html.Strong(str(record.get("publisher") or "Unknown publisher")),
+                    html.Span(f" ({meta})" if meta else ""),
+                    html.Blockquote(html.P(str(quote), className="mb-0"), className="source-quote-block")
+                    if _present(quote)
+                    else None,
+                    html.P(f"In English: {gloss}", className="small") if _present(gloss) else None,
+                    html.A(
+                        "Open the source ↗", href=record["url"], target="_blank", rel="noopener noreferrer"
+                    )
+                    if _present(record.get("url"))
+                    else None,
+                ],
+                className="mb-3",
+            )
+        )
+    return html.Div(html.Ul(items, className="list-unstyled chart-sources"), className="pt-2")
+
+
+def _source(record: dict) -> str:
+    """'Publisher, date' of a row's source."""
+    parts = [str(record.get(k)) for k in ("publisher", "published") if _present(record.get(k))]
+    return ", ".join(parts) or MISSING
+
+
+def _reliability(level) -> str | None:
+    """'reliability: high'."""
+    return f"reliability: {level}" if _present(level) else None
+
+
+def _year(value) -> str:
+    """A year as written: 2000, never '2,000'."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(float(value)))
+    return _cell(value)
+
+
+def _cell(value) -> str:
+    """A number without needless decimals, or the text."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return number(float(value)) or MISSING
+    return MISSING if not _present(value) else str(value)
+
+
+def _present(value) -> bool:
+    """Not None, NaN or blank."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and not (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
