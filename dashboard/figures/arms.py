@@ -8,19 +8,26 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import findings
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, add_subtitle, finish, year_axis
+from dashboard.figures.style import PALETTE, finish, year_axis
 from dashboard.pipeline.arms import TO_CHINA, TOTAL_EXPORTS, vintages
 from dashboard.processed import Processed
 
 SHARE_SERIES = "share_china_of_supplier_exports"
-ARTICLE_NAME = "article, money value (not TIV)"
+ARTICLE_NAME = "The 2002 article: share of sales by money value (not TIV)"
 PRESS_NAME = "SIPRI five-year share, press reports (TIV)"
 LAST_SOVIET_YEAR = 1991
 TIV_SOURCE_LINE = (
     "Source: SIPRI Arms Transfers Database; TIV = SIPRI trend-indicator value, a volume "
     "measure at constant 1990 prices, not the money value of sales"
 )
+
+
+def vintage_words(vintage: str) -> str:
+    """A SIPRI vintage in words: 'sipri-2025-01' -> 'SIPRI data of 2025-01'."""
+    match = re.fullmatch(r"sipri-(\d{4}-\d{2})", vintage)
+    return f"SIPRI data of {match.group(1)}" if match else vintage.replace("-", " ").replace("_", " ")
 
 
 def default_vintage(arms: pd.DataFrame) -> str:
@@ -47,21 +54,19 @@ def arms_tiv(
     rows = _tiv_rows(arms, vintage)
     fig = go.Figure()
     total, to_china = rows[rows["series"] == TOTAL_EXPORTS], rows[rows["series"] == TO_CHINA]
-    fig.add_trace(_tiv_bars(total, f"USSR/Russia → all recipients ({vintage})", PALETTE["sky"], 0.85, 0.55))
-    fig.add_trace(_tiv_bars(to_china, f"USSR/Russia → China ({vintage})", PALETTE["vermillion"], 0.45, 1.0))
+    fig.add_trace(_tiv_bars(total, "USSR/Russia → all recipients", PALETTE["sky"], 0.85, 0.55))
+    fig.add_trace(_tiv_bars(to_china, "USSR/Russia → China", PALETTE["vermillion"], 0.45, 1.0))
     fig.update_layout(barmode="overlay")
     _mark_soviet_end(fig, rows["year"])
     finish(
         fig,
-        title=f"Soviet/Russian arms deliveries to China and in total, SIPRI vintage {vintage}",
+        title=findings.arms_tiv_finding(to_china, year_range),
+        subtitle=f"Arms deliveries by the USSR (to {LAST_SOVIET_YEAR}) and Russia (from {LAST_SOVIET_YEAR + 1}), "
+        f"to China and to all recipients, in SIPRI trend-indicator values (TIV), US$ m at 1990 prices; "
+        f"{_coverage(rows).lower()}; {vintage_words(vintage)} (others: {_others(arms, vintage)})",
         y_title="TIV, US$ m (1990 prices)",
         source_line=TIV_SOURCE_LINE,
         versions=versions,
-    )
-    add_subtitle(
-        fig,
-        f"{_coverage(rows)}; supplier the USSR to {LAST_SOVIET_YEAR}, Russia from "
-        f"{LAST_SOVIET_YEAR + 1}; other vintages: {_others(arms, vintage)}",
     )
     return _year_axis(fig, year_range)
 
@@ -83,7 +88,7 @@ def arms_china_share(
     tiv = _tiv_rows(arms, vintage)
     sources = tiv[tiv["series"] == TO_CHINA].set_index("year")["source_id"]
     for index, run in enumerate(_runs(share.sort_values("year"))):
-        fig.add_trace(_share_line(run, sources, f"China's share, TIV basis ({vintage})", index == 0))
+        fig.add_trace(_share_line(run, sources, "China's share, TIV basis", index == 0))
     stated = arms[arms["series"] == SHARE_SERIES]
     for trace in _article_traces(stated[stated["measure_basis"] == "money_value"]):
         fig.add_trace(trace)
@@ -92,15 +97,13 @@ def arms_china_share(
         fig.add_trace(_press_trace(press))
     finish(
         fig,
-        title=f"China's share of Soviet/Russian arms exports, SIPRI vintage {vintage} (TIV basis)",
+        title=findings.arms_share_finding(share, year_range),
+        subtitle=f"China's share of Soviet/Russian arms exports, %: the line from SIPRI TIV within "
+        f"{vintage_words(vintage)}; apart, the 2002 article's shares of sales by money value and SIPRI's "
+        "five-year shares as the press reported them",
         y_title="% of Soviet/Russian arms exports",
         source_line=TIV_SOURCE_LINE,
         versions=versions,
-    )
-    add_subtitle(
-        fig,
-        "Line: SIPRI TIV share computed within one vintage. Markers apart: the 2002 article's "
-        "sales (money-value) shares and SIPRI's five-year shares as the press reported them",
     )
     fig.update_yaxes(range=[0, 100])
     return _year_axis(fig, year_range)
@@ -158,7 +161,7 @@ def _coverage(rows: pd.DataFrame) -> str:
 
 def _others(arms: pd.DataFrame, vintage: str) -> str:
     """The other vintages, or 'none'."""
-    return ", ".join(v for v in vintages(arms) if v != vintage) or "none"
+    return ", ".join(vintage_words(v) for v in vintages(arms) if v != vintage) or "none"
 
 
 def _runs(share: pd.DataFrame) -> list[pd.DataFrame]:
@@ -266,9 +269,8 @@ def _period_length(label: str) -> int:
 
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None) -> go.Figure:
-    """The shared year axis, a tick every five years over a wide range and every year over a narrow one."""
-    wide = year_range is None or year_range[1] - year_range[0] > 15
-    return year_axis(fig, year_range, dtick=5 if wide else 1)
+    """The shared year axis, whole years, few enough labels for a narrow screen."""
+    return year_axis(fig, year_range)
 
 
 # --- registry adapters --------------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.figures import findings
+from dashboard.figures.people import source_names
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, add_subtitle, finish
+from dashboard.figures.style import PALETTE, finish
 from dashboard.processed import Processed
 
 REDUCTION = "reduction_1997_moscow"
@@ -55,7 +57,7 @@ BOUND_STYLE = {  # bound kind -> (legend name, symbol, colour)
     "lower": ("lower bound ('more than')", "triangle-right-open", PALETTE["green"]),
 }
 SOURCE_LINE = (
-    "Sources: the 2002 article, FAS, China Daily, Guancha and others (source id of each row in the hover)"
+    "Sources: the 2002 article, FAS, China Daily, Guancha and others (each figure's source on hover)"
 )
 
 
@@ -85,7 +87,8 @@ def border_ceilings(
     fig.update_layout(barmode="group", bargap=0.25)
     finish(
         fig,
-        title="The 1997 border agreement: force ceilings of China and the joint side",
+        title=findings.border_ceilings_finding(rows),
+        subtitle=_ceilings_subtitle(border),
         y_title="troops",
         x_title=None,
         source_line=SOURCE_LINE,
@@ -93,15 +96,18 @@ def border_ceilings(
     )
     for col, (unit, _) in enumerate(CEILINGS.values(), start=1):
         fig.update_yaxes(title_text=unit, rangemode="tozero", row=1, col=col)
-    add_subtitle(fig, _ceilings_subtitle(border))
     if highlight_target == TARGET_ID:
         _note_target(fig, rows)
     fig.update_layout(uirevision="keep")
     return fig
 
 
-def border_lengths(border: pd.DataFrame, *, versions: dict[str, str] | None = None) -> go.Figure:
-    """Conflicting border lengths as a dot plot, one row per source, bounds as bounds, two borders apart."""
+def border_lengths(
+    border: pd.DataFrame, *, versions: dict[str, str] | None = None, sources: pd.DataFrame | None = None
+) -> go.Figure:
+    """Conflicting border lengths as a dot plot, one row per source (named by publisher), bounds as bounds,
+    two borders apart."""
+    names = source_names(sources) if sources is not None else {}
     fig = make_subplots(
         rows=2, cols=1, subplot_titles=[title for _, _, title in LENGTH_PANELS], vertical_spacing=0.2
     )
@@ -111,11 +117,14 @@ def border_lengths(border: pd.DataFrame, *, versions: dict[str, str] | None = No
         for kind in BOUND_STYLE:
             picked = lengths[lengths["bound"] == kind].sort_values("value")
             if len(picked):
-                fig.add_trace(_length_dots(picked, kind, short), row=row, col=1)
+                fig.add_trace(_length_dots(picked, kind, short, names), row=row, col=1)
         fig.update_xaxes(range=_padded(lengths["value"]), row=row, col=1)
+    china_russia = border[(border["provision"] == LENGTH_PANELS[0][0]) & (border["unit"] == "km")]
     finish(
         fig,
-        title="Conflicting border lengths: one row per source",
+        title=findings.border_lengths_finding(china_russia),
+        subtitle="Border length in km, one row per source. Open triangles are bounds: pointing left, at "
+        "most ('nearly', 'up to'); pointing right, more than. The two panels measure different borders",
         y_title="",
         x_title="km",
         source_line=SOURCE_LINE,
@@ -123,11 +132,6 @@ def border_lengths(border: pd.DataFrame, *, versions: dict[str, str] | None = No
     )
     fig.update_yaxes(title_text="", automargin=True, type="category")
     fig.update_xaxes(title_text="km")
-    add_subtitle(
-        fig,
-        "Open triangles are bounds: pointing left, at most ('nearly', 'up to'); pointing right, "
-        "more than. The two panels measure different borders",
-    )
     fig.update_layout(uirevision="keep")
     return fig
 
@@ -180,7 +184,7 @@ def _note_target(fig: go.Figure, rows: pd.DataFrame) -> None:
     china = rows[rows["provision"] == "troop_ceiling_china_side"]["value"].dropna()
     limit = f"at most {china.iloc[0]:,.0f} a side" if len(china) else "a ceiling per side"
     fig.add_annotation(
-        text=f"Highlighted target:<br>{TARGET_ID}<br>{limit};<br>no sourced count of troops",
+        text=f"Highlighted target:<br>troops {limit};<br>no sourced count of troops",
         xref="x domain",
         yref="y domain",
         x=0.01,
@@ -200,7 +204,7 @@ def _bound_kind(qualifier: str) -> str:
     return {"nearly": "upper", "up_to": "upper", "more_than": "lower"}.get(qualifier, "exact")
 
 
-def _length_dots(rows: pd.DataFrame, kind: str, border_name: str) -> go.Scatter:
+def _length_dots(rows: pd.DataFrame, kind: str, border_name: str, names: dict[str, str]) -> go.Scatter:
     """One row per source: the length (or the bound) in km; customdata [source_id, label, note]."""
     name, symbol, colour = BOUND_STYLE[kind]
     words = {"nearly": "nearly ", "up_to": "up to ", "more_than": "more than "}
@@ -210,7 +214,7 @@ def _length_dots(rows: pd.DataFrame, kind: str, border_name: str) -> go.Scatter:
     ]
     return go.Scatter(
         x=rows["value"].tolist(),
-        y=[_row_label(r) for r in rows.itertuples()],
+        y=[_row_label(r, names) for r in rows.itertuples()],
         name=f"{border_name}: {name}",
         mode="markers+text",
         text=labels,
@@ -224,10 +228,12 @@ def _length_dots(rows: pd.DataFrame, kind: str, border_name: str) -> go.Scatter:
     )
 
 
-def _row_label(row) -> str:
-    """The dot plot's row: source id and the period as stated."""
+def _row_label(row, names: dict[str, str]) -> str:
+    """The dot plot's row: the source's publisher (short) and the period as stated."""
+    publisher = names.get(row.source_id, "source").rsplit(", ", 1)[0].split(" (")[0]
+    publisher = "The 2002 article" if publisher.startswith("“") else publisher
     period = row.period_label if isinstance(row.period_label, str) and row.period_label else ""
-    return f"{row.source_id} · {period}" if period else row.source_id
+    return f"{publisher} · {period}" if period else publisher
 
 
 def _padded(values: pd.Series) -> list[float]:
@@ -254,7 +260,9 @@ def _draw_ceilings(processed: Processed, params: FigureParams) -> go.Figure:
 
 def _draw_lengths(processed: Processed, params: FigureParams) -> go.Figure:
     """border_lengths from processed data."""
-    return border_lengths(processed.frames["border"], versions=_versions(processed))
+    return border_lengths(
+        processed.frames["border"], versions=_versions(processed), sources=processed.frames["sources"]
+    )
 
 
 SPECS = (

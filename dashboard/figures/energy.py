@@ -5,15 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import findings
 from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import PALETTE, finish, year_axis
-from dashboard.formatting import percent
+from dashboard.formatting import amount, percent
 from dashboard.processed import Processed
 
 GAS_TARGET = "power_of_siberia_38bcm_a_year"
 OIL_TARGET = "yukos_oil_10mt_by_2005"
-PREFERRED_NAME = "Power of Siberia deliveries (preferred source per year)"
+PREFERRED_NAME = "Power of Siberia deliveries (preferred figure per year)"
 CONFLICTS_NAME = "Power of Siberia deliveries, other sources (conflicting figures)"
+STATUS_WORDS = {
+    "met": "met",
+    "missed": "missed",
+    "no_observation": "no figure to judge it",
+    "not_yet_reached": "not yet reached",
+    "reached": "reached",
+}
 SOURCE_LINE = "Sources: the 2002 article, Gazprom, GACC (Chinese customs) via TASS, Reuters and others"
 
 
@@ -48,7 +56,10 @@ def energy_deliveries(
         _contract_line(fig, target, highlighted=highlight_target == GAS_TARGET)
     finish(
         fig,
-        title="Power of Siberia: gas delivered to China against the contract volume",
+        title=findings.gas_finding(target, preferred),
+        subtitle="Gas delivered to China through the Power of Siberia pipeline, bcm a year (Gazprom and "
+        "Chinese customs figures; conflicting figures kept, faint), against the contract's yearly volume and "
+        "the plan sourced for a year",
         y_title="bcm",
         source_line=SOURCE_LINE,
         versions=versions,
@@ -97,7 +108,9 @@ def oil_deliveries(
     fig.update_layout(barmode="overlay")
     finish(
         fig,
-        title="Oil to China: Yukos against its 2005 plan, and China's crude imports from Russia",
+        title=findings.oil_finding(target, yukos, crude),
+        subtitle="Oil to China, Mt a year: Yukos rail deliveries against its plan for 2005, and China's crude "
+        "imports from Russia by all routes (Chinese customs as reported); hatched bars are lower bounds",
         y_title="Mt",
         source_line=SOURCE_LINE,
         versions=versions,
@@ -234,8 +247,7 @@ def _contract_line(fig: go.Figure, target: dict, highlighted: bool) -> None:
         line={"color": PALETTE["vermillion"], "dash": "dash", "width": 4 if highlighted else 2},
         name=f"Contract volume: {target['target_value']:g} bcm a year",
         showlegend=True,
-        annotation_text=f"contract: {target['target_value']:g} bcm a year ({target['target_id']}; "
-        f"sources: {target['source_ids'].replace(';', ', ')})",
+        annotation_text=f"contract: {amount(target['target_value'], 'bcm')} a year ({int(target['pledge_year'])})",
         annotation_position="top left",
         annotation_font_size=11,
     )
@@ -257,14 +269,13 @@ def _target_marker(target: dict, highlighted: bool) -> go.Scatter:
             "color": PALETTE["vermillion"],
             "line": {"width": 3 if highlighted else 2},
         },
-        hovertemplate=f"{target['title']}: {value:g} Mt by {deadline} ({target['target_id']})"
-        f"<br>sources: {target['source_ids'].replace(';', ', ')}<extra></extra>",
+        hovertemplate=f"{target['title']}: {value:g} Mt by {deadline} (a plan, not outturn)<extra></extra>",
     )
 
 
 def _verdict(fig: go.Figure, target: dict, unit: str) -> None:
     """The ledger's verdict on the highlighted target, written at the top left inside the plot."""
-    parts = [f"{target['target_id']}: {str(target['status']).replace('_', ' ')}"]
+    parts = [f"{target['title']}: {STATUS_WORDS.get(str(target['status']), str(target['status']))}"]
     if pd.notna(target.get("actual_at_deadline")) and pd.notna(target.get("actual_year")):
         parts.append(f"{int(target['actual_year'])}: {target['actual_at_deadline']:g} {unit}")
     if pd.notna(target.get("shortfall")):

@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import findings
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, add_subtitle, finish, year_axis
+from dashboard.figures.style import PALETTE, finish, year_axis
 from dashboard.processed import Processed
 
 SHARE_MEASURE = "visa_compliance_share"
@@ -55,7 +56,7 @@ CLUSTER_DECADES = 0.1  # figures of one year closer than this on the log scale s
 ARROW_FACTOR = 1.45  # where a bound's arrow sits, as a factor above or below it
 SOURCE_LINE = (
     "Sources: the 2002 article, censuses (1897, 2002, 2010, 2021), Demoscope and others "
-    "(source id of each figure in the hover)"
+    "(each figure's source on hover)"
 )
 
 
@@ -81,7 +82,7 @@ def migration_ranges(
             go.Scatter(
                 x=[None],
                 y=[None],
-                name=f"position {slot} (layout only)",
+                name=f"position {slot}",
                 offsetgroup=f"s{slot}",
                 showlegend=False,
                 hoverinfo="skip",
@@ -95,7 +96,10 @@ def migration_ranges(
     fig.update_layout(scattermode="group", scattergap=0.2)
     finish(
         fig,
-        title="Chinese in Russia: census counts, specialists' estimates and press claims",
+        title=findings.migration_finding(migration),
+        subtitle="Chinese in Russia, persons (log scale), as each source states them: bars are ranges (low to "
+        "high), filled markers single figures, open markers with an arrow one-sided bounds ('more than', "
+        "'up to'); each figure's territory is in its label and hover",
         y_title="persons, log scale",
         source_line=SOURCE_LINE,
         versions=versions,
@@ -105,12 +109,6 @@ def migration_ranges(
         tickvals=list(TICKS),
         ticktext=[_short_number(t) for t in TICKS],
         range=[math.log10(TICKS[0]), math.log10(TICKS[-1])],
-    )
-    add_subtitle(
-        fig,
-        "Bars: ranges (low to high); filled markers: single figures; open markers with an "
-        "arrow: one-sided bounds ('more than', 'up to'). Each figure's territory is in its label "
-        "and hover",
     )
     return year_axis(fig, year_range)
 
@@ -155,7 +153,10 @@ def visa_compliance(
             )
     finish(
         fig,
-        title="Foreign visitors leaving Primorskii Krai on time",
+        title=findings.visa_finding(rows),
+        subtitle="Share of foreign visitors to Primorskii Krai who left within the time their visas allowed, %, "
+        "from the regional interior ministry as the 2002 article cites it; a lower bound is an open triangle "
+        "over the span it covers, shaded up to 100%",
         y_title="% of foreign visitors",
         source_line="Source: the 2002 article, citing the regional interior ministry",
         versions=versions,
@@ -164,11 +165,6 @@ def visa_compliance(
     if year_range is None and len(rows):
         ends = [_period_end(label, year) for label, year in zip(rows["period_label"], rows["year"])]
         fig.update_xaxes(range=[int(rows["year"].min()) - 1, max(ends) + 1])
-    add_subtitle(
-        fig,
-        "Share leaving within the time their visas allowed. A lower bound is drawn as an open "
-        "triangle over the span it covers, shaded up to 100%",
-    )
     return year_axis(fig, year_range)
 
 

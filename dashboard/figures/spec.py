@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from dashboard.figures.people import name_sources
 from dashboard.processed import Processed
 
 
@@ -32,8 +33,8 @@ class FigureSpec:
     follows_year_range: bool = True
 
     def render(self, processed: Processed, params: FigureParams | None = None) -> go.Figure:
-        """Draw the figure for `processed` with `params` (defaults: the full view)."""
-        return self.draw(processed, params or FigureParams())
+        """Draw the figure for `processed` with `params` (defaults: the full view), its sources named in words."""
+        return name_sources(self.draw(processed, params or FigureParams()), processed.frames["sources"])
 
     def versions(self, processed: Processed) -> dict[str, str]:
         """The version of each dataset this figure shows."""

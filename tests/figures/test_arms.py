@@ -10,6 +10,7 @@ from dashboard.figures.arms import (
     arms_china_share,
     arms_tiv,
     default_vintage,
+    vintage_words,
 )
 from dashboard.figures.registry import FigureParams
 from dashboard.figures.shown import shown_rows
@@ -153,23 +154,27 @@ def test_default_vintage_is_the_newest_with_tiv_series(arms):
 
 def test_tiv_draws_one_vintage_only_with_its_sources(arms):
     fig = arms_tiv(arms)
-    china = _trace(fig, f"USSR/Russia → China ({V25})")
-    total = _trace(fig, f"USSR/Russia → all recipients ({V25})")
+    china = _trace(fig, "USSR/Russia → China")
+    total = _trace(fig, "USSR/Russia → all recipients")
     assert list(china.x) == [2000, 2021] and list(china.y) == [2205.0, 466.75]
     assert list(total.y) == [4492.21, 2314.65]
     assert {c[0] for c in china.customdata} == {SRC[V25]}
-    assert V25 in fig.layout.title.text
+    assert vintage_words(V25) in fig.layout.title.subtitle.text.replace(
+        "<br>", " "
+    )  # 'SIPRI data of 2025-01'
     assert fig.layout.yaxis.title.text == "TIV, US$ m (1990 prices)"
     assert 2231.0 not in list(china.y)  # the 2022 vintage's 2000 figure is not mixed in
 
 
 def test_tiv_older_vintage_names_ussr_and_marks_its_end(arms):
     fig = arms_tiv(arms, vintage=V22)
-    china = _trace(fig, f"USSR/Russia → China ({V22})")
+    china = _trace(fig, "USSR/Russia → China")
     assert list(china.x) == [1991, 1992, 2000, 2021]
     assert [c[1] for c in china.customdata] == ["Soviet Union", "Russia", "Russia", "Russia"]
     assert [shape.x0 for shape in fig.layout.shapes] == [1991.5]
-    assert V22 in fig.layout.title.text and V25 in fig.layout.title.subtitle.text
+    assert vintage_words(V22) in fig.layout.title.subtitle.text.replace("<br>", " ") and vintage_words(
+        V25
+    ) in fig.layout.title.subtitle.text.replace("<br>", " ")
 
 
 def test_a_vintage_without_tiv_series_is_refused(arms):
@@ -180,19 +185,19 @@ def test_a_vintage_without_tiv_series_is_refused(arms):
 def test_year_range_sets_the_axis_and_keeps_the_data(arms):
     fig = arms_tiv(arms, vintage=V22, year_range=(1999, 2021))
     assert list(fig.layout.xaxis.range) == [1998.5, 2021.5]
-    assert list(_trace(fig, f"USSR/Russia → China ({V22})").x) == [1991, 1992, 2000, 2021]
+    assert list(_trace(fig, "USSR/Russia → China").x) == [1991, 1992, 2000, 2021]
     assert fig.layout.uirevision == "keep"
     assert arms_tiv(arms).layout.xaxis.range is None
 
 
 def test_share_line_has_the_to_china_rows_source_and_never_bridges_gaps(arms, share_v22):
     fig = arms_china_share(arms, share_v22, vintage=V22)
-    runs = [t for t in fig.data if t.name == f"China's share, TIV basis ({V22})"]
+    runs = [t for t in fig.data if t.name == "China's share, TIV basis"]
     assert [list(t.x) for t in runs] == [[1991, 1992], [2000], [2021]]
     assert [t.showlegend for t in runs] == [True, False, False]
     assert [round(y, 1) for t in runs for y in t.y] == [4.6, 39.3, 49.7, 28.2]
     assert {c[0] for t in runs for c in t.customdata} == {SRC[V22]}
-    assert V22 in fig.layout.title.text
+    assert vintage_words(V22) in fig.layout.title.subtitle.text.replace("<br>", " ")
 
 
 def test_article_figures_are_separate_markers_never_joined(arms, share_v22):
@@ -222,7 +227,7 @@ def test_share_shown_rows_are_the_line_and_the_markers(arms, share_v22):
     rows = shown_rows(arms_china_share(arms, share_v22, vintage=V22, year_range=(1990, 2023)))
     assert len(rows) == 4 + 2 + 3
     assert rows.groupby("series").size().to_dict() == {
-        f"China's share, TIV basis ({V22})": 4,
+        "China's share, TIV basis": 4,
         ARTICLE_NAME: 1,
         f"{ARTICLE_NAME}, lower bound": 1,
         PRESS_NAME: 3,
@@ -248,7 +253,7 @@ def test_specs_are_registered_for_the_arms_page():
 @pytest.mark.parametrize("spec", SPECS, ids=lambda spec: spec.name)
 def test_spec_follows_the_chosen_vintage(processed, spec):
     fig = spec.render(processed, FigureParams(arms_vintage=V22, year_range=(1992, 2021)))
-    assert V22 in fig.layout.title.text
+    assert vintage_words(V22) in fig.layout.title.subtitle.text.replace("<br>", " ")
     assert list(fig.layout.xaxis.range) == [1991.5, 2021.5]
     assert V25 not in " ".join(str(trace.name) for trace in fig.data)
 
@@ -256,5 +261,5 @@ def test_spec_follows_the_chosen_vintage(processed, spec):
 def test_bundled_share_marks_the_article_apart_from_the_tiv_line(processed):
     fig = SPECS[1].render(processed)
     assert _trace(fig, ARTICLE_NAME).y[0] == 49.9
-    line = [t for t in fig.data if t.name == f"China's share, TIV basis ({V25})"]
+    line = [t for t in fig.data if t.name == "China's share, TIV basis"]
     assert line and all(c[0] == SRC[V25] for t in line for c in t.customdata)

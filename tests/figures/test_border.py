@@ -179,7 +179,9 @@ def test_each_party_is_one_legend_entry_with_colour_and_pattern(border):
 
 
 def test_the_100_km_zone_is_stated(border):
-    assert "within 100 km of the border on each side" in border_ceilings(border).layout.title.subtitle.text
+    assert "within 100 km of the border on each side" in border_ceilings(
+        border
+    ).layout.title.subtitle.text.replace("<br>", " ")
 
 
 def test_highlighted_troop_target_outlines_the_troop_bars_and_is_named(border):
@@ -187,7 +189,7 @@ def test_highlighted_troop_target_outlines_the_troop_bars_and_is_named(border):
     widths = {(t.name, t.x[0]): t.marker.line.width for t in lit.data}
     assert widths[("China", "Troops")] == 3 and widths[("China", "Tanks")] == 0.5
     assert all(t.marker.line.width == 0.5 for t in plain.data)
-    notes = [a.text for a in lit.layout.annotations if TARGET_ID in a.text]
+    notes = [a.text for a in lit.layout.annotations if a.name == "highlight"]
     assert notes and "at most 130,400 a side" in notes[0]
     assert border_ceilings(border, highlight_target="trade_20bn_by_2000").to_dict() == plain.to_dict()
 

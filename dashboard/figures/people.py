@@ -1,0 +1,46 @@
+"""Words for people in a drawn figure: each point's source named by publisher and date on hover (the source id
+stays in customdata[0], where the app and the downloads read it, and never shows)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.formatting import ARTICLE_CITATION
+
+SOURCE_HOVER = "source: %{customdata[0]}"
+UNKNOWN_SOURCE = "listed under Sources"
+ARTICLE_PREFIX = "article-"  # the 2002 article's passages
+
+
+def source_names(sources: pd.DataFrame) -> dict[str, str]:
+    """Source id -> 'Publisher, 2007-06' from the bibliography."""
+    names = {}
+    for row in sources.itertuples(index=False):
+        when = "" if pd.isna(row.published) else f", {row.published}"
+        names[row.source_id] = f"{publisher(row.source_id, row.publisher)}{when}"
+    return names
+
+
+def publisher(source_id: str, name) -> str:
+    """The publisher as a reader knows it: the 2002 article's passages by its title, not the pack's label."""
+    if str(source_id).startswith(ARTICLE_PREFIX) or str(name).strip().lower() == "seed article":
+        return ARTICLE_CITATION
+    return str(name)
+
+
+def name_sources(fig: go.Figure, sources: pd.DataFrame) -> go.Figure:
+    """Replace the source id in every hover text by the source's publisher and date (appended to customdata)."""
+    names = source_names(sources)
+    for trace in fig.data:
+        template = getattr(trace, "hovertemplate", None)
+        customdata = getattr(trace, "customdata", None)
+        if customdata is None or not template or SOURCE_HOVER not in template:
+            continue
+        rows = [[item] if isinstance(item, str) else list(item) for item in customdata]
+        width = max((len(row) for row in rows), default=1)
+        trace.customdata = [
+            row + [""] * (width - len(row)) + [names.get(str(row[0]), UNKNOWN_SOURCE)] for row in rows
+        ]
+        trace.hovertemplate = template.replace(SOURCE_HOVER, f"Source: %{{customdata[{width}]}}")
+    return fig
