@@ -10,7 +10,7 @@ from dashboard.figures import style
 from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.formatting import amount, percent, years_late
 from dashboard.processed import Processed
-from dashboard.verdicts import board_order, verdict_line
+from dashboard.verdicts import board_order
 
 DATASETS = ("targets", "trade", "energy")
 STATUS_SYMBOLS = {
@@ -38,6 +38,10 @@ STATUS_WORDS = {
 NO_OBSERVATION = "no_observation"
 FADED = 0.35
 SCALE_CAP_PCT = 200.0  # outcomes beyond twice the target are drawn at the edge, with their number
+BOARD_SUBTITLE = (
+    "Each stated target's outcome as a share of what was promised (the low end of a range), from the level when it "
+    "was pledged; the status in words"
+)
 ROW_HEIGHT_PX = 52
 ROW_TITLE_SHIFT_PX = 9  # each row's title sits just above its markers
 LABEL_LEFT_FROM_PCT = 130.0  # outcome labels go left of markers this far right (they would leave the plot)
@@ -89,7 +93,7 @@ def verdict_board(
         "energy data (click a point for its source)",
         versions=versions,
     )
-    style.add_subtitle(fig, verdict_line(ledger))
+    style.add_subtitle(fig, BOARD_SUBTITLE)
     fig.update_layout(uirevision="keep", height=max(420, 230 + ROW_HEIGHT_PX * len(rows)), margin={"l": 20})
     return fig
 
