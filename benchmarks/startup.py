@@ -20,7 +20,7 @@ import time
 import urllib.request
 
 from _minimal_app import FLOOR_BODY
-from _results import add_json_option, entry, run_main, write
+from _results import StepFailed, add_json_option, entry, run_main, write
 from _serve import dashboard_command, minimal_command, serving, wait_until_up, warm_processed_cache
 
 GOAL_S = 2.5
@@ -36,6 +36,7 @@ ROUTER = {
     "state": [],
 }
 WORKERS = 2
+PAGE_CONTENT = b'"_pages_content"'  # the router's answer fills the page's content (whatever the page's words)
 
 
 def first_page(base: str, body: dict, expect: bytes) -> None:
@@ -47,8 +48,12 @@ def first_page(base: str, body: dict, expect: bytes) -> None:
         data=json.dumps(body).encode(),
         headers={"Content-Type": "application/json"},
     )
-    if expect not in urllib.request.urlopen(request, timeout=60).read():
-        raise RuntimeError(f"the first page's content did not come back from {base}")
+    answer = urllib.request.urlopen(request, timeout=60).read()
+    if expect not in answer:
+        raise StepFailed(
+            "first page after a cold start",
+            f"{base}: the router's answer lacks {expect.decode()!r}; it began {answer[:120]!r}",
+        )
 
 
 def router(path: str) -> dict:
@@ -85,11 +90,11 @@ def main() -> int:
     warm_caches()
     pairs = {
         "serve": (
-            (dashboard_command(), router("/"), b"Target ledger"),
+            (dashboard_command(), router("/"), PAGE_CONTENT),
             (minimal_command(), FLOOR_BODY, b"floor"),
         ),
         f"serve --prod --workers {WORKERS}": (
-            (dashboard_command(True, WORKERS), router("/"), b"Target ledger"),
+            (dashboard_command(True, WORKERS), router("/"), PAGE_CONTENT),
             (minimal_command(True, WORKERS), FLOOR_BODY, b"floor"),
         ),
     }
