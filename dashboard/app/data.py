@@ -242,6 +242,16 @@ def arms_vintages(processed: Processed) -> list[str]:
     return sorted(processed.derived.arms_china_share, reverse=True)
 
 
+def target_of_click(data: AppData, chart: str | None, clicked: dict | None) -> str | None:
+    """The target a click on an overview chart points at (customdata[1] names it), or None: on the overview a
+    click opens the target's chart; elsewhere it opens the point's source."""
+    if chart not in data.specs or data.specs[chart].page != "overview":
+        return None
+    point = ((clicked or {}).get("points") or [None])[0] or {}
+    custom = point.get("customdata")
+    return custom[1] if isinstance(custom, list) and len(custom) > 1 and isinstance(custom[1], str) else None
+
+
 def source_record(processed: Processed, source_id: str) -> dict | None:
     """The bibliography row of one source id, or None when the id is unknown."""
     sources = processed.frames["sources"]

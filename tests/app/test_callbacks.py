@@ -9,7 +9,7 @@ from dashboard.app.callbacks.downloads import csv_frame
 from dashboard.app.callbacks.errors import error_message
 from dashboard.app.callbacks.frame import tab_contents
 from dashboard.app.callbacks.hover import mark_year
-from dashboard.app.callbacks.navigation import choose_data, nav_links
+from dashboard.app.callbacks.navigation import choose_data, nav_links, open_target
 from dashboard.app.callbacks.sources import show_source
 from dashboard.app.callbacks.year_range import set_year_range, years_of_relayout, years_of_selection
 from dashboard.app.view import View
@@ -280,3 +280,13 @@ def test_choosing_data_asks_for_a_redraw_only_when_the_view_changes(data):
 def test_error_messages_name_the_problem_or_say_it_was_logged():
     assert "no version" in error_message(DatasetNotFound("trade has no version 1999"))
     assert "KeyError" in error_message(KeyError("x")) and "logged" in error_message(KeyError("x"))
+
+
+def test_a_target_clicked_on_the_overview_opens_its_chart_not_a_source(data):
+    click = {"points": [{"customdata": ["article-19021", "trade_20bn_by_2000"], "x": 40.0}]}
+    request = open_target(data, "attainment", click, "?from=2000&to=2010")
+    assert request["href"] == "/trade?from=2000&to=2010&target=trade_20bn_by_2000"
+    with pytest.raises(PreventUpdate):
+        show_source(data, "", "attainment", click)  # the chart opens instead of the source panel
+    with pytest.raises(PreventUpdate):
+        open_target(data, "turnover", click, "")  # elsewhere a click opens the point's source

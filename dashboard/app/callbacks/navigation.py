@@ -5,14 +5,15 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from dash import ALL, Input, Output, State
+from dash import ALL, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.callbacks.errors import on_error_each
 from dashboard.app.components import DEFAULT_VINTAGE
-from dashboard.app.data import AppData
-from dashboard.app.pages import PAGES
+from dashboard.app.data import AppData, target_of_click
+from dashboard.app.overview import target_href
+from dashboard.app.pages import PAGES, PATHS
 from dashboard.app.view import href
 from dashboard.errors import BilateralError
 
@@ -51,9 +52,33 @@ def register(app, data: AppData) -> None:
         """Thin: `choose_data` with the page's choices by name."""
         return choose_data(data, {i["name"]: v for i, v in zip(choice_ids, values)}, pathname, search)
 
+    @app.callback(
+        Output(ids.NAVIGATE, "data", allow_duplicate=True),
+        Input({"type": ids.CHART, "name": ALL}, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def on_target_click(_clicks, search):
+        """Thin: the clicked chart and point, then `open_target`."""
+        clicked = ctx.triggered[0]["value"] if ctx.triggered else None
+        chart = ctx.triggered_id["name"] if isinstance(ctx.triggered_id, dict) else None
+        return open_target(data, chart, clicked, search)
+
     app.clientside_callback(
         NAVIGATE_JS, Output(ids.NAVIGATE, "id"), Input(ids.NAVIGATE, "data"), prevent_initial_call=True
     )
+
+
+def open_target(data: AppData, chart: str | None, clicked: dict | None, search: str | None) -> dict:
+    """A click on a target in an overview chart (the verdict board) opens the chart that shows that target,
+    highlighted, keeping the view."""
+    target = target_of_click(data, chart, clicked)
+    if target is None:
+        raise PreventUpdate
+    view = data.view(search)
+    ledger = data.processed(view).derived.ledger
+    row = ledger[ledger["target_id"] == target].iloc[0].to_dict()
+    return {"href": target_href(row, view, PATHS), "at": time.time()}
 
 
 def nav_links(data: AppData, search: str | None) -> list[str]:

@@ -7,7 +7,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
 from dashboard.app.components import source_details
-from dashboard.app.data import AppData, source_record
+from dashboard.app.data import AppData, source_record, target_of_click
 
 
 def register(app, data: AppData) -> None:
@@ -32,8 +32,8 @@ def show_source(data: AppData, search: str | None, chart: str | None, clicked: d
     """Open the panel on the clicked point's source; ignore clicks on lines and bands that carry none."""
     point = ((clicked or {}).get("points") or [None])[0]
     source_id = source_of_point(point)
-    if source_id is None:
-        raise PreventUpdate
+    if source_id is None or target_of_click(data, chart, clicked) is not None:
+        raise PreventUpdate  # nothing sourced here, or a target on the overview: its chart opens instead
     view = data.view(search)
     return True, source_details(
         source_record(data.processed(view), source_id),
