@@ -15,7 +15,9 @@ LOCK_FLAGS ?=
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
 
-.PHONY: run test test-fast figures bench install install-dev system-deps validate targets lint typecheck lock clean
+LINTED := dashboard tests benchmarks notebooks docs snapshots setup.py
+
+.PHONY: run test test-fast figures bench install install-dev system-deps validate targets lint typecheck lock screenshots clean
 
 run: install
 	$(VENV)/bin/bilateral serve --host $(HOST) --port $(PORT)
@@ -43,9 +45,13 @@ test-fast: install-dev
 bench: install-dev system-deps
 	$(PY) benchmarks/run_all.py
 
+# The README's screenshots (docs/screenshots/), taken by Debian's Chromium from the app on the bundled data.
+screenshots: install-dev system-deps
+	$(PY) docs/make_screenshots.py
+
 lint: install-dev
-	$(VENV)/bin/ruff check dashboard tests benchmarks notebooks
-	$(VENV)/bin/ruff format --check dashboard tests benchmarks notebooks
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 	$(MAKE) --no-print-directory typecheck
 
 typecheck: install-dev
