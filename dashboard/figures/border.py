@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 from dashboard.figures import findings
 from dashboard.figures.people import source_names
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, finish
+from dashboard.figures.style import PALETTE, finish, wrap
 from dashboard.processed import Processed
 
 REDUCTION = "reduction_1997_moscow"
@@ -32,7 +32,7 @@ CEILINGS = {
             ("tank_quota_russia", "Russia"),
         ),
     ),
-    "Armoured combat vehicles": ("vehicles", (("afv_ceiling_russia", "Russia"),)),
+    "Armoured vehicles": ("vehicles", (("afv_ceiling_russia", "Russia"),)),
 }
 PARTY_STYLE = {  # bar label -> (colour, pattern)
     "China": (PALETTE["vermillion"], ""),
@@ -66,7 +66,7 @@ def border_ceilings(
 ) -> go.Figure:
     """The 1997 ceilings as grouped bars per category (troops, tanks, armoured vehicles), numbers labelled."""
     rows = border[border["agreement_id"] == REDUCTION]
-    fig = make_subplots(rows=1, cols=len(CEILINGS), horizontal_spacing=0.09)
+    fig = make_subplots(rows=1, cols=len(CEILINGS), horizontal_spacing=0.14)
     shown_parties: set[str] = set()
     for col, (category, (_, bars)) in enumerate(CEILINGS.items(), start=1):
         for provision, label in bars:
@@ -109,7 +109,10 @@ def border_lengths(
     two borders apart."""
     names = source_names(sources) if sources is not None else {}
     fig = make_subplots(
-        rows=2, cols=1, subplot_titles=[title for _, _, title in LENGTH_PANELS], vertical_spacing=0.2
+        rows=2,
+        cols=1,
+        subplot_titles=[wrap(title, 48) for _, _, title in LENGTH_PANELS],
+        vertical_spacing=0.25,
     )
     for row, (provision, short, _) in enumerate(LENGTH_PANELS, start=1):
         lengths = border[(border["provision"] == provision) & (border["unit"] == "km")]
@@ -131,7 +134,8 @@ def border_lengths(
         versions=versions,
     )
     fig.update_yaxes(title_text="", automargin=True, type="category")
-    fig.update_xaxes(title_text="km")
+    fig.update_xaxes(title_text=None)
+    fig.update_xaxes(title_text="km", row=len(LENGTH_PANELS), col=1)
     fig.update_layout(uirevision="keep")
     return fig
 
@@ -150,8 +154,9 @@ def _ceiling_bar(rows: pd.DataFrame, category: str, label: str, showlegend: bool
         showlegend=showlegend,
         offsetgroup=label,
         text=[f"{v:,.0f}" for v in rows["value"]],
-        textposition="outside",
-        cliponaxis=False,
+        textposition="inside",
+        insidetextanchor="end",
+        textangle=-90,
         marker={
             "color": colour,
             "pattern": {"shape": pattern, "fgcolor": PALETTE["black"]},

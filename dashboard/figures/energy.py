@@ -216,8 +216,8 @@ def _bars(rows: pd.DataFrame, name: str, colour: str, pattern: str, words: str) 
         y=rows["value"].tolist(),
         name=name,
         width=0.7,
-        text=[f"{words}{v:g}" for v in rows["value"]],
-        textposition="outside",
+        text=[f"{words}{v:g}" if i == len(rows) - 1 else "" for i, v in enumerate(rows["value"])],
+        textposition="outside",  # the latest bar only: neighbours' labels would meet at 390 px
         cliponaxis=False,
         constraintext="none",
         marker={
@@ -301,8 +301,7 @@ def _verdict(fig: go.Figure, target: dict, unit: str) -> None:
 
 def _year_axis(fig: go.Figure, year_range: tuple[int, int] | None, years: pd.Series) -> go.Figure:
     """The shared year axis, a tick every year when the years shown span a dozen or fewer."""
-    span = (year_range[1] - year_range[0]) if year_range else (years.max() - years.min() if len(years) else 0)
-    return year_axis(fig, year_range, dtick=1 if span <= 12 else None)
+    return year_axis(fig, year_range)
 
 
 # --- registry adapters --------------------------------------------------------------------------------------

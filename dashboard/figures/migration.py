@@ -99,7 +99,7 @@ def migration_ranges(
         title=findings.migration_finding(migration),
         subtitle="Chinese in Russia, persons (log scale), as each source states them: bars are ranges (low to "
         "high), filled markers single figures, open markers with an arrow one-sided bounds ('more than', "
-        "'up to'); each figure's territory is in its label and hover",
+        "'up to'); each figure's territory and period on hover",
         y_title="persons, log scale",
         source_line=SOURCE_LINE,
         versions=versions,
@@ -227,7 +227,6 @@ def _row_traces(row) -> list[go.Scatter]:
     """The data trace of one row, plus a non-data arrow for a one-sided bound."""
     _, colour, symbol = KIND_STYLE[row.kind]
     low, high = _span(row)
-    geography = GEO_SHORT.get(row.geography, row.geography_label)
     name = f"{KIND_STYLE[row.kind][0]}: {row.geography_label}, {row.period_label}"
     values = [low, high] if row.shape == "range" else [low if row.shape == "lower" else high]
     open_marker = row.shape in ("lower", "upper")
@@ -240,7 +239,7 @@ def _row_traces(row) -> list[go.Scatter]:
             name=name,
             mode="lines+markers+text",
             **common,
-            text=[""] * (len(values) - 1) + [geography if row.labelled else ""],
+            text=[""] * len(values),  # territories on hover: labels of one year's cluster would meet
             textfont={"size": 10},
             textposition="middle left" if row.slot < CENTRED[1][0] else "middle right",
             line={"color": colour, "width": 6},

@@ -38,6 +38,7 @@ DESIGN_HEIGHT_PX = 560  # the height the dashboard draws a chart at; the legend'
 SOURCE_LINE_OFFSET_PX = 52  # below the x-axis title, inside the bottom margin
 TITLE_CHARS, SUBTITLE_CHARS, SOURCE_CHARS = 52, 95, 120  # a line break after about this many characters
 TITLE_LINE_PX, SUBTITLE_LINE_PX, HEADER_PAD_PX, TITLE_PAD_PER_LINE_PX = 22, 16, 10, 12
+X_TICK_STANDOFF_PX = 6
 MAX_YEAR_TICKS = 8  # few enough year labels for a chart 390 px wide
 NO_DATA = "no_data"  # the name of the annotation that stands in for an empty chart
 
@@ -92,6 +93,7 @@ def finish(
     else:
         _place_legend(fig)
     fig.update_yaxes(title_text=y_title)
+    fig.update_xaxes(ticklabelstandoff=X_TICK_STANDOFF_PX)  # a first year label never meets the y axis's "0"
     if x_title:
         fig.update_xaxes(title_text=x_title)
     fig.add_annotation(
@@ -181,8 +183,8 @@ def year_axis(fig: go.Figure, year_range: tuple[int, int] | None, dtick: int | N
     asks for a step, widened where it would print more labels than that."""
     if year_range is not None:
         fig.update_xaxes(range=year_span(year_range))
-    span = _year_span_shown(fig, year_range)
-    if dtick is not None and span is not None and span / dtick > MAX_YEAR_TICKS:
+    span = None if year_range is None else year_range[1] - year_range[0]  # the app may widen an open range
+    if dtick is not None and (span is None or span / dtick > MAX_YEAR_TICKS):
         dtick = None
     if dtick is None and span is not None and span <= 6:
         dtick = 1  # never half years
@@ -190,17 +192,3 @@ def year_axis(fig: go.Figure, year_range: tuple[int, int] | None, dtick: int | N
     fig.update_xaxes(tickformat="d", **ticks)
     fig.update_layout(uirevision="keep")
     return fig
-
-
-def _year_span_shown(fig: go.Figure, year_range: tuple[int, int] | None) -> float | None:
-    """How many years the x axis spans: the range asked for, else the years of the data."""
-    if year_range is not None:
-        return year_range[1] - year_range[0]
-    xs = [
-        float(x)
-        for trace in fig.data
-        if getattr(trace, "x", None) is not None and getattr(trace, "xaxis", "x") in (None, "x")
-        for x in trace.x
-        if isinstance(x, (int, float)) and not isinstance(x, bool)
-    ]
-    return max(xs) - min(xs) if xs else None

@@ -464,8 +464,9 @@ def _label_last_point(fig: go.Figure, turnover: pd.DataFrame, year_range: tuple[
         text=usd_bn(last[VALUE]),
         showarrow=False,
         xanchor="right",
-        yanchor="top",
-        yshift=-10,
+        xshift=-8,
+        yanchor="bottom",
+        yshift=4,
         font={"size": 12, "color": P["black"]},
         name="last_point",
     )

@@ -165,7 +165,7 @@ def test_tank_and_vehicle_ceilings_have_their_own_panels(border):
         "Joint side": (3900, "3,900", "border-fas-tanks-joint"),
         "Russia": (3810, "3,810", "border-fas-tanks-russia"),
     }
-    assert _bars(fig, "Armoured combat vehicles") == {"Russia": (4500, "4,500", "border-fas-afv")}
+    assert _bars(fig, "Armoured vehicles") == {"Russia": (4500, "4,500", "border-fas-afv")}
     assert [fig.layout[f"yaxis{n}"].title.text for n in ("", "2", "3")] == ["troops", "tanks", "vehicles"]
     assert fig.layout.barmode == "group"
 

@@ -149,7 +149,9 @@ def test_ranges_are_intervals_from_low_to_high(migration):
     fig = migration_ranges(migration)
     (specialist,) = _data(fig, "article-30018")
     assert list(specialist.x) == [2002, 2002] and list(specialist.y) == [250000, 450000]
-    assert "lines" in specialist.mode and specialist.text[-1] == "Russia"
+    assert (
+        "lines" in specialist.mode and specialist.customdata[0][1] == "Russian Federation"
+    )  # territory on hover
     (press,) = _data(fig, "article-29788")
     assert list(press.y) == [1000000, 5000000]
     assert press.customdata[0][2] == "1,000,000-5,000,000 persons (illegal residents)"
@@ -164,7 +166,9 @@ def test_one_sided_bounds_are_open_markers_with_an_arrow(migration):
     fig = migration_ranges(migration)
     (upper,) = _data(fig, "article-30131")
     assert list(upper.y) == [20000] and upper.marker.symbol == "circle-open"
-    assert upper.customdata[0][2] == "up to 20,000 persons" and upper.text[-1] == "Khabarovsk Krai"
+    assert upper.customdata[0][2] == "up to 20,000 persons" and upper.customdata[0][1].startswith(
+        "Khabarovsk"
+    )
     (lower,) = _data(fig, "migration-profound-far-east")
     assert list(lower.y) == [200000] and lower.marker.symbol == "circle-open"
     arrows = {t.marker.symbol: t.y[0] for t in fig.data if t.name.endswith("(bound arrow)")}
