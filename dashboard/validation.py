@@ -75,7 +75,8 @@ def _validate(table: Table, integrity_problems: Sequence[str], locate: bool = Tr
         Failure(report.file, None, None, "integrity", problem) for problem in integrity_problems
     ]
     try:
-        report.frame = schema_for(dataset.name).validate(table.frame, lazy=True)
+        # a typed frame is ours alone (read for this check): coerced in place, not copied
+        report.frame = schema_for(dataset.name).validate(table.frame, lazy=True, inplace=table.typed)
     except pa.errors.SchemaErrors as errors:
         if not locate:
             report.failures.append(Failure(report.file, None, None, "schema", "see the text reading"))
