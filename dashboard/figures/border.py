@@ -94,8 +94,8 @@ def border_ceilings(
         source_line=SOURCE_LINE,
         versions=versions,
     )
-    for col, (unit, _) in enumerate(CEILINGS.values(), start=1):
-        fig.update_yaxes(title_text=unit, rangemode="tozero", row=1, col=col)
+    # each panel's category under it names the unit (troops, tanks, vehicles): no y titles between the panels
+    fig.update_yaxes(title_text=None, rangemode="tozero")
     if highlight_target == TARGET_ID:
         _note_target(fig, rows)
     fig.update_layout(uirevision="keep")
