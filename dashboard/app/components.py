@@ -27,13 +27,15 @@ MARK_EVERY_YEARS = 10
 
 
 def status_badge(status: str) -> dbc.Badge:
-    """A badge naming the status in words and a symbol, coloured from the colour-blind-safe palette."""
+    """A badge naming the status in words and a symbol (dark on white, readable), with the status's colour from
+    the colour-blind-safe palette as a thick left edge: the colour repeats the word, never replaces it."""
     return dbc.Badge(
         STATUS_LABELS.get(status, status),
-        color=STATUS_COLOURS.get(status, "#999999"),
+        color="light",
         text_color="dark",
         class_name="status-badge",
         pill=True,
+        style={"borderLeft": f"0.6em solid {STATUS_COLOURS.get(status, '#999999')}"},
     )
 
 
@@ -65,7 +67,10 @@ def data_choices(
         if name == ids.VINTAGE_CHOICE:
             options.insert(0, {"label": "newest (default)", "value": DEFAULT_VINTAGE})
         select = dbc.Select(id=ids.data_choice_id(name), options=options, value=chosen[name], size="sm")
-        columns.append(dbc.Col([dbc.Label(labels[name], class_name="small mb-0"), select], md=3))
+        label = dbc.Label(
+            labels[name], html_for=ids.dom_id(ids.data_choice_id(name)), class_name="small mb-0"
+        )
+        columns.append(dbc.Col([label, select], md=3))
     return dbc.Row(columns, class_name="g-2 mb-2 data-choices") if columns else None
 
 

@@ -53,6 +53,7 @@ def create_app(
         serve_locally=True,
     )
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers' language
     pages.register(data)
     app.layout = shell.layout(data)
     register_all(app, data)

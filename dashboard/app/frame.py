@@ -23,48 +23,86 @@ API = "/api/v1"
 
 
 def chart_frame(
-    spec: FigureSpec, shown: dict, processed: Processed, view: View, years: tuple[int, int] | None
-):
-    """A registered figure in its frame; the Table and Sources tabs fill in when opened (callbacks.frame)."""
+    spec: FigureSpec,
+    shown: dict,
+    processed: Processed,
+    view: View,
+    years: tuple[int, int] | None,
+    description: str = "",
+) -> dbc.Card:
+    """A registered figure in its frame. The tabs follow the WAI-ARIA tabs pattern (buttons with role=tab,
+    panels with role=tabpanel); Table and Sources fill in when first opened (callbacks.frame)."""
     title, subtitle = heading(shown)
+    title = title or spec.title
     graph = dcc.Graph(
         id=ids.chart_id(spec.name, spec.follows_year_range),
         figure=shown,
         config=graph_config(spec.name),
         clear_on_unhover=True,
         className="chart-graph",
+        responsive=True,
+        style={"height": f"min({shown.get('layout', {}).get('height', 560)}px, 80vh)", "minHeight": "320px"},
     )
     how = (
         "Click a point for its source; drag across the chart to set the years."
         if spec.follows_year_range
         else "Click a point for its source."
     )
-    tabs = dbc.Tabs(
+    described = ids.dom_id(ids.chart_description_id(spec.name))
+    chart = html.Div(
         [
-            dbc.Tab(
-                html.Div([html.Div(graph, **{"data-chart": spec.name}), html.P(how, className="chart-how")]),  # type: ignore[arg-type]  # data-* props are wildcards
-                label="Chart",
-                tab_id="chart",
+            html.Div(
+                graph,
+                role="figure",
+                **{"data-chart": spec.name, "aria-label": title, "aria-describedby": described},  # type: ignore[arg-type]  # data-*, aria-* are wildcard props
             ),
-            dbc.Tab(html.Div(id=ids.tab_body_id(spec.name, "table")), label="Table", tab_id="table"),
-            dbc.Tab(html.Div(id=ids.tab_body_id(spec.name, "sources")), label="Sources", tab_id="sources"),
-            dbc.Tab(download_tab(spec, processed, view, years), label="Download", tab_id="download"),
-        ],
-        id=ids.chart_tabs_id(spec.name),
-        active_tab="chart",
-        class_name="chart-tabs",
+            html.P(description, id=ids.chart_description_id(spec.name), className="visually-hidden"),
+            html.P(how, className="chart-how small mb-0"),
+        ]
     )
+    bodies = {
+        "chart": chart,
+        "table": html.Div(id=ids.tab_body_id(spec.name, "table")),
+        "sources": html.Div(id=ids.tab_body_id(spec.name, "sources")),
+        "download": download_tab(spec, processed, view, years),
+    }
+    tablist = html.Div(
+        [
+            html.Button(
+                label,
+                id=ids.tab_button_id(spec.name, key),
+                role="tab",
+                n_clicks=0,
+                className="chart-tab active" if key == "chart" else "chart-tab",
+                **{  # type: ignore[arg-type]  # aria-* are wildcard props
+                    "aria-selected": "true" if key == "chart" else "false",
+                    "aria-controls": ids.dom_id(ids.tab_panel_id(spec.name, key)),
+                },
+            )
+            for key, label in TABS
+        ],
+        role="tablist",
+        className="chart-tablist",
+        **{"aria-label": f"{title}: chart, table, sources, download"},  # type: ignore[arg-type]
+    )
+    panels = [
+        html.Div(
+            body,
+            id=ids.tab_panel_id(spec.name, key),
+            role="tabpanel",
+            hidden=key != "chart",
+            className="chart-panel",
+            **{"aria-labelledby": ids.dom_id(ids.tab_button_id(spec.name, key))},  # type: ignore[arg-type]
+        )
+        for key, body in bodies.items()
+    ]
+    header: list = [html.H2(title, className="h6 mb-1 chart-title")]
+    if subtitle:
+        header.append(html.P(subtitle, className="chart-subtitle mb-0"))
     return dbc.Card(
         [
-            dbc.CardHeader(
-                [
-                    html.H2(title or spec.title, className="h6 mb-1 chart-title"),
-                    html.P(subtitle, className="chart-subtitle mb-0"),
-                ]
-                if subtitle
-                else html.H2(title or spec.title, className="h6 mb-0 chart-title")
-            ),
-            dbc.CardBody(tabs, class_name="p-2"),
+            dbc.CardHeader(header),
+            dbc.CardBody([tablist, *panels], class_name="p-2"),
             dbc.CardFooter(data_line(spec, processed), class_name="chart-caption"),
         ],
         class_name="mb-3 chart-card",

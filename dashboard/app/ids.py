@@ -9,12 +9,13 @@ URL = "url"
 # A request to navigate (redraw the page) to an address: {"href": ..., "at": ...}; a clientside callback obeys it.
 NAVIGATE = "navigate"
 
+NAV_TOGGLE = "nav-toggle"  # the phone menu button
+NAV_COLLAPSE = "nav-collapse"
 YEAR_SLIDER = "year-slider"  # a pattern type: each page with time charts has its own, {"type", "page"}
 
 SOURCE_PANEL = "source-panel"
 SOURCE_BODY = "source-body"
 ERROR_ALERT = "error-alert"
-CSV_DOWNLOAD = "csv-download"
 # The trade page's upload: the file picker and where its check (report or recomputed ledger) is shown.
 UPLOAD = "trade-upload"
 UPLOAD_RESULT = "trade-upload-result"
@@ -23,9 +24,10 @@ UPLOAD_REPLACE = "trade-upload-replace"  # checked: the file's series alone, not
 # Pattern-matching types. Time charts follow the app's year range; other charts do not.
 TIME_CHART = "time-chart"
 CHART = "chart"
-CSV_BUTTON = "csv-button"
-SVG_BUTTON = "svg-button"
-CHART_TABS = "chart-tabs"
+TAB_BUTTON = "tab-button"
+CHART_TABS = "chart-tabs"  # no component has it now (the tabs are TAB_BUTTONs); kept until year_range moves
+TAB_PANEL = "tab-panel"
+CHART_DESCRIPTION = "chart-description"
 TAB_BODY = "tab-body"
 IMAGE_BUTTON = "image-button"
 IMAGE_NAME = "image-name"
@@ -52,9 +54,19 @@ def year_slider_id(page: str) -> dict:
     return {"type": YEAR_SLIDER, "page": page}
 
 
-def chart_tabs_id(name: str) -> dict:
-    """The id of a chart's Chart | Table | Sources | Download tabs."""
-    return {"type": CHART_TABS, "name": name}
+def tab_button_id(name: str, tab: str) -> dict:
+    """The id of one of a chart's tabs (chart, table, sources, download)."""
+    return {"type": TAB_BUTTON, "name": name, "tab": tab}
+
+
+def tab_panel_id(name: str, tab: str) -> dict:
+    """The id of the panel a chart's tab shows."""
+    return {"type": TAB_PANEL, "name": name, "tab": tab}
+
+
+def chart_description_id(name: str) -> dict:
+    """The id of a chart's description in words (its accessible description)."""
+    return {"type": CHART_DESCRIPTION, "name": name}
 
 
 def tab_body_id(name: str, kind: str) -> dict:
@@ -80,16 +92,6 @@ def copy_link_id(name: str) -> dict:
 def copy_status_id(name: str) -> dict:
     """The id of the line that says the link was copied."""
     return {"type": COPY_STATUS, "name": name}
-
-
-def csv_button_id(name: str) -> dict:
-    """The id of a figure's CSV button."""
-    return {"type": CSV_BUTTON, "name": name}
-
-
-def svg_button_id(name: str) -> dict:
-    """The id of a figure's SVG button."""
-    return {"type": SVG_BUTTON, "name": name}
 
 
 def nav_link_id(page: str) -> dict:

@@ -24,6 +24,7 @@ from dashboard.app.overview import indicator_lines, ledger_table
 from dashboard.app.upload import upload_card
 from dashboard.app.view import View, href, parse_query
 from dashboard.errors import BilateralError
+from dashboard.figures.describe import describe
 from dashboard.formatting import amount, percent, version_label
 from dashboard.processed import Processed
 from dashboard.verdicts import verdict_line
@@ -141,7 +142,7 @@ def overview_layout(data: AppData, **query) -> html.Div:
                                     "Download the table (CSV)",
                                     href=ledger_csv,
                                     download=f"ledger_as-of-{processed.as_of_year}_{_trade_stem(processed)}.csv",
-                                    className="btn btn-sm btn-outline-secondary",
+                                    className="btn btn-sm btn-outline-dark",
                                 ),
                             ],
                             className="d-flex justify-content-between align-items-center flex-wrap gap-2",
@@ -228,6 +229,7 @@ def _cards(data: AppData, page: str, view: View, processed: Processed) -> list:
             processed,
             view,
             data.years_shown(page, view) if spec.follows_year_range else None,
+            describe(data.figure(spec.name, view), spec.title),
         )
         for spec in data.for_page(page)
     ]

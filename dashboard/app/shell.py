@@ -17,17 +17,25 @@ def layout(data: AppData) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.NAVIGATE),
-            dcc.Download(id=ids.CSV_DOWNLOAD),
+            html.A("Skip to the main content", href="#main", className="skip-link"),
             navbar(),
-            dbc.Container(
-                [
-                    dbc.Alert(
-                        id=ids.ERROR_ALERT, color="danger", is_open=False, dismissable=True, class_name="mt-2"
-                    ),
-                    dash.page_container,
-                ],
-                fluid="xl",
-                class_name="pb-4",
+            html.Main(
+                dbc.Container(
+                    [
+                        dbc.Alert(
+                            id=ids.ERROR_ALERT,
+                            color="danger",
+                            is_open=False,
+                            dismissable=True,
+                            class_name="mt-2",
+                        ),
+                        dash.page_container,
+                    ],
+                    fluid="xl",
+                    class_name="pb-4",
+                ),
+                id="main",
+                tabIndex="-1",
             ),
             dbc.Offcanvas(
                 html.Div(id=ids.SOURCE_BODY),
@@ -51,10 +59,19 @@ def navbar() -> dbc.Navbar:
         dbc.Container(
             [
                 dbc.NavbarBrand(APP_TITLE, href="/", class_name="fs-6"),
-                dbc.Nav(links, navbar=True, class_name="flex-wrap"),
+                dbc.NavbarToggler(
+                    id=ids.NAV_TOGGLE, n_clicks=0
+                ),  # react-bootstrap names it "Toggle navigation"
+                dbc.Collapse(
+                    dbc.Nav(links, navbar=True, class_name="ms-auto"),
+                    id=ids.NAV_COLLAPSE,
+                    is_open=False,
+                    navbar=True,
+                ),
             ],
             fluid="xl",
         ),
+        expand="md",
         color="dark",
         dark=True,
         class_name="py-1",

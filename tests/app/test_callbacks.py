@@ -235,19 +235,17 @@ def test_the_default_view_holds_the_pages_own_years(data, loader):
 
 
 def test_the_table_and_sources_tabs_show_the_points_in_view(data, loader):
-    table, untouched = tab_contents(data, "turnover", "table", "?from=2000&to=2010")
+    table, untouched = tab_contents(data, "turnover", ["table"], "?from=2000&to=2010")
     assert untouched is no_update
     cells = [row.children for row in table.children.children[1].children]
-    assert (
-        len(cells) == 11 and cells[0][0].children == "2000" and cells[0][2].children == "8"
-    )  # US$8 bn in 2000
-    untouched, sources = tab_contents(data, "turnover", "sources", "?from=2000&to=2010")
+    assert len(cells) == 11 and cells[0][0].children == "2000" and cells[0][2].children == "8"  # US$8 bn in 2000
+    untouched, sources = tab_contents(data, "turnover", ["sources"], "?from=2000&to=2010")
     assert untouched is no_update
     listed = sources.children.children
     frame = csv_frame(data, "turnover", View((2000, 2010)))
     assert len(listed) == frame["source_id"].nunique()  # each source once
     with pytest.raises(PreventUpdate):
-        tab_contents(data, "turnover", "chart", "")
+        tab_contents(data, "turnover", [], "")  # no tab opened yet
 
 
 def test_the_csv_of_a_chart_without_years_holds_every_point(data, loader):

@@ -2,6 +2,15 @@
    Served as a file, so the Content-Security-Policy needs no hash for it. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     frame: {
+        selectTab: function () {
+            /* Show the clicked tab's panel; mark it selected (aria-selected, the 'active' class), hide the rest. */
+            var keys = ['chart', 'table', 'sources', 'download'];
+            var triggered = window.dash_clientside.callback_context.triggered_id;
+            var chosen = triggered && keys.indexOf(triggered.tab) >= 0 ? triggered.tab : 'chart';
+            return keys.map(function (key) { return key !== chosen; })
+                .concat(keys.map(function (key) { return key === chosen ? 'true' : 'false'; }))
+                .concat(keys.map(function (key) { return key === chosen ? 'chart-tab active' : 'chart-tab'; }));
+        },
         downloadImage: function (clicks, id, stem) {
             var noUpdate = window.dash_clientside.no_update;
             var graph = document.querySelector('[data-chart="' + id.name + '"] .js-plotly-plot');
@@ -12,6 +21,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             var margin = Object.assign({}, graph.layout.margin, {t: meta.margin_top || 125});
             var layout = Object.assign({}, graph.layout, {title: meta.title_layout || {text: meta.title || ''},
                                                           margin: margin});
+            if (meta.legend_y !== undefined && meta.legend_y !== null) {
+                layout.legend = Object.assign({}, graph.layout.legend, {y: meta.legend_y});
+            }
             window.Plotly.downloadImage({data: graph.data, layout: layout}, {
                 format: id.format,
                 filename: stem || id.name,

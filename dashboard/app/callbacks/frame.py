@@ -1,4 +1,5 @@
-"""The chart frame's tabs: Table and Sources fill in when opened; images and the link are made in the browser."""
+"""The chart frame's tabs: switched in the browser; Table and Sources fill in when opened; images and the link
+are made in the browser too."""
 
 from __future__ import annotations
 
@@ -8,24 +9,41 @@ from dash.exceptions import PreventUpdate
 from dashboard.app import ids
 from dashboard.app.callbacks.downloads import csv_frame
 from dashboard.app.data import AppData
-from dashboard.app.frame import plain, sources_tab, table_tab
+from dashboard.app.frame import TABS, plain, sources_tab, table_tab
+
+FILLED = ("table", "sources")
+
+
+def _tab(name, tab: str) -> dict:
+    """A tab's id (the chart's name, or MATCH)."""
+    return {"type": ids.TAB_BUTTON, "name": name, "tab": tab}
 
 
 def register(app, data: AppData) -> None:
-    """Wire the tab contents and the clientside image and link buttons."""
+    """Wire the tab switch, the tab contents and the clientside image and link buttons."""
+    keys = [key for key, _ in TABS]
+    app.clientside_callback(
+        ClientsideFunction(namespace="frame", function_name="selectTab"),
+        [Output({"type": ids.TAB_PANEL, "name": MATCH, "tab": key}, "hidden") for key in keys]
+        + [Output(_tab(MATCH, key), "aria-selected") for key in keys]
+        + [Output(_tab(MATCH, key), "className") for key in keys],
+        [Input(_tab(MATCH, key), "n_clicks") for key in keys],
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output({"type": ids.TAB_BODY, "name": MATCH, "kind": "table"}, "children"),
         Output({"type": ids.TAB_BODY, "name": MATCH, "kind": "sources"}, "children"),
-        Input({"type": ids.CHART_TABS, "name": MATCH}, "active_tab"),
-        Input(ids.URL, "search"),
+        Input(_tab(MATCH, "table"), "n_clicks"),
+        Input(_tab(MATCH, "sources"), "n_clicks"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_tab(active_tab, search):
-        """Thin: which chart, then `tab_contents`."""
-        if not isinstance(ctx.outputs_list[0], dict):
-            raise PreventUpdate
-        return tab_contents(data, ctx.outputs_list[0]["id"]["name"], active_tab, search)
+    def on_tab(table_clicks, sources_clicks, search):
+        """Thin: which chart and which tabs have been opened, then `tab_contents`."""
+        name = ctx.outputs_list[0]["id"]["name"]
+        opened = [kind for kind, clicks in zip(FILLED, (table_clicks, sources_clicks)) if clicks]
+        return tab_contents(data, name, opened, search)
 
     for image_format in ("png", "svg"):
         app.clientside_callback(
@@ -44,16 +62,18 @@ def register(app, data: AppData) -> None:
     )
 
 
-def tab_contents(data: AppData, name: str, active_tab: str | None, search: str | None) -> tuple:
-    """The opened tab's body (table or sources of the points shown in the view); the other left as it is."""
-    if name not in data.specs or active_tab not in ("table", "sources"):
+def tab_contents(data: AppData, name: str, opened: list[str], search: str | None) -> tuple:
+    """The bodies of the opened tabs (table, sources) for the points shown in the view; the others untouched."""
+    if name not in data.specs or not opened:
         raise PreventUpdate
     view = data.view(search)
     rows = csv_frame(data, name, view)
-    if active_tab == "sources":
-        return no_update, sources_tab(rows)
-    layout = data.figure(name, view).layout
-    years_on_x = data.specs[name].follows_year_range
-    return table_tab(
-        rows, plain(layout.xaxis.title.text), plain(layout.yaxis.title.text), years_on_x
-    ), no_update
+    table: object = no_update
+    sources: object = no_update
+    if "table" in opened:
+        layout = data.figure(name, view).layout
+        years_on_x = data.specs[name].follows_year_range
+        table = table_tab(rows, plain(layout.xaxis.title.text), plain(layout.yaxis.title.text), years_on_x)
+    if "sources" in opened:
+        sources = sources_tab(rows)
+    return table, sources

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from dash import ALL, Input, Output, State, ctx
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard.app import ids
@@ -33,12 +33,21 @@ function(request) {
 def register(app, data: AppData) -> None:
     """Wire the link, data-choice and clientside callbacks."""
 
-    @app.callback(
-        Output({"type": ids.NAV_LINK, "page": ALL}, "href"), Input(ids.URL, "search"), on_error=on_error_each
-    )
-    def on_view_change(search):
-        """Thin: `nav_links`."""
+    nav_hrefs = Output({"type": ids.NAV_LINK, "page": ALL}, "href")
+
+    @app.callback(nav_hrefs, Input(ids.URL, "pathname"), State(ids.URL, "search"), on_error=on_error_each)
+    def on_page_change(_pathname, search):
+        """Thin: `nav_links`, on arriving at a page (a year change in the page sets them in the browser)."""
         return nav_links(data, search)
+
+    # The year range changes the address in the browser (assets/interactions.js): the links follow there too.
+    app.clientside_callback(
+        ClientsideFunction(namespace="interactions", function_name="navLinks"),
+        Output({"type": ids.NAV_LINK, "page": ALL}, "href", allow_duplicate=True),
+        Input(ids.URL, "search"),
+        State({"type": ids.NAV_LINK, "page": ALL}, "href"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.NAVIGATE, "data"),
@@ -66,6 +75,13 @@ def register(app, data: AppData) -> None:
 
     app.clientside_callback(
         NAVIGATE_JS, Output(ids.NAVIGATE, "id"), Input(ids.NAVIGATE, "data"), prevent_initial_call=True
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="shell", function_name="toggleNav"),
+        Output(ids.NAV_COLLAPSE, "is_open"),
+        Input(ids.NAV_TOGGLE, "n_clicks"),
+        State(ids.NAV_COLLAPSE, "is_open"),
+        prevent_initial_call=True,
     )
 
 

@@ -1,0 +1,39 @@
+/* The app shell's browser-side helpers: the phone menu, and names for inputs that Dash's components render
+   without one (a range slider's year boxes, the upload's file input), so screen readers can say what they are.
+   Served as a file, so the Content-Security-Policy needs no hash for it. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    shell: {
+        toggleNav: function (clicks, isOpen) {
+            return clicks ? !isOpen : isOpen;
+        }
+    }
+});
+
+(function () {
+    var NAMES = [
+        ['.dash-range-slider-min-input', 'First year shown'],
+        ['.dash-range-slider-max-input', 'Last year shown'],
+        ['input[type="file"]', 'Choose a CSV file to check against the targets']
+    ];
+
+    function name(root) {
+        NAMES.forEach(function (pair) {
+            root.querySelectorAll(pair[0]).forEach(function (element) {
+                if (!element.getAttribute('aria-label')) {
+                    element.setAttribute('aria-label', pair[1]);
+                }
+            });
+        });
+    }
+
+    function start() {
+        name(document);
+        new MutationObserver(function () { name(document); }).observe(document.body, {childList: true, subtree: true});
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+}());

@@ -1,0 +1,88 @@
+"""Every page with a keyboard, a screen reader and a phone in mind: axe-core finds no serious or critical
+violation at 1440x900 and 390x844, the first Tab stop is the skip link, nothing scrolls sideways at 390 px,
+every chart has an accessible name and a description drawn from its data."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from dashboard.app.pages import PAGES
+from tests.browser.helpers import chart
+
+SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
+VIEWS = [
+    "/",
+    "/trade",
+    "/arms",
+    "/border",
+    "/migration",
+    "/energy",
+    "/trade?trade=2002",
+    "/trade?target=trade_20bn_by_2000",
+]
+SERIOUS = ("serious", "critical")
+ALLOWED: dict[str, str] = {}  # rule id -> why it may stay (none so far)
+
+
+def _open(page, base_url_app, path: str, size: str) -> None:
+    """The page at `path` in a viewport of `size`, its charts drawn."""
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(base_url_app + path)
+    expect(page.locator("#_pages_content .js-plotly-plot").first).to_be_visible(timeout=30_000)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", VIEWS)
+def test_axe_finds_no_serious_violation(page, base_url_app, path, size):
+    """axe-core (bundled with axe-playwright-python, no network) on each page and view at both sizes."""
+    _open(page, base_url_app, path, size)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} -- {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in SERIOUS and v["id"] not in ALLOWED
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("path", [page.path for page in PAGES])
+def test_nothing_scrolls_sideways_on_a_phone(page, base_url_app, path):
+    """At 390 px the page is no wider than the screen."""
+    _open(page, base_url_app, path, "phone")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390
+
+
+def test_the_first_tab_stop_is_the_skip_link_and_it_reaches_the_content(page, base_url_app):
+    """Tab once: the skip link, visibly focused; Enter moves the focus to the page's main content."""
+    _open(page, base_url_app, "/trade", "desktop")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.textContent, document.activeElement.getAttribute('href')]"
+    )
+    assert focused == ["Skip to the main content", "#main"]
+    expect(page.locator("a.skip-link")).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+def test_every_chart_has_a_name_and_a_description_from_its_data(page, base_url_app):
+    """A screen reader hears each chart's finding and a description of what it shows (years and values)."""
+    _open(page, base_url_app, "/trade", "desktop")
+    chart(page, "trade_pledges")
+    figure = page.locator("[data-chart='trade_pledges']")
+    expect(figure).to_have_attribute("role", "figure")
+    label = figure.get_attribute("aria-label")
+    assert label and "_" not in label
+    described = page.locator("#" + figure.get_attribute("aria-describedby"))
+    assert "1991" in described.inner_text() and "US$" in described.inner_text()
+
+
+def test_the_page_says_its_language_and_hides_the_mode_bar_from_the_tab_order(page, base_url_app):
+    """<html lang="en">; no mode-bar button among the focusable elements (the Download tab has the images)."""
+    _open(page, base_url_app, "/trade", "desktop")
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    assert page.locator(".modebar-btn").count() == 0
