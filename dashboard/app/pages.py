@@ -245,7 +245,11 @@ def _version_banner(data: AppData, view: View, processed: Processed, path: str):
         [
             html.Strong("Not the current series: "),
             f"the trade figures on this page are {label[0].lower() + label[1:]}. ",
-            dcc.Link("Show the current series", href=href(path, view.with_version("trade", None))),
+            dcc.Link(
+                "Show the current series",
+                href=href(path, view.with_version("trade", None)),
+                className="alert-link",
+            ),
         ],
         color="info",
         class_name="py-2 version-banner",
@@ -278,7 +282,7 @@ def _highlight(processed: Processed, view: View, path: str):
                 className="small",
             ),
             " ",
-            dcc.Link("Clear", href=href(path, replace(view, target=None)), className="small"),
+            dcc.Link("Clear", href=href(path, replace(view, target=None)), className="small alert-link"),
         ],
         color="light",
         class_name="border highlight-banner py-2",
