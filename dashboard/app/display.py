@@ -9,14 +9,13 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
-from dash import Patch
 
 from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH, PALETTE, year_span
 
 HOVER_LINE_NAME = "hover_year"
 HOVER_LINE_INDEX = 0  # the app puts the hover line first among a time chart's shapes
 GRAPH_HEIGHT_PX = 560
-IN_PAGE_TOP_MARGIN_PX = 70  # room for the legend; the title is the frame's heading
+IN_PAGE_TOP_MARGIN_PX = 24  # the title is the frame's heading; a legend above the plot pushes it down
 Y_ROOM = 0.06  # room above the highest point shown, as a share of the range
 
 
@@ -37,6 +36,11 @@ def for_display(fig: go.Figure, follows_year_range: bool) -> dict:
     }
     layout["title"] = {"text": ""}
     layout["margin"] = {**(layout.get("margin") or {}), "t": IN_PAGE_TOP_MARGIN_PX}
+    legend = dict(layout.get("legend") or {})
+    if legend.get("yref") == "container":  # placed under the title: without it, at the top
+        layout["meta"]["legend_y"] = legend.get("y")
+        legend["y"] = 1 - IN_PAGE_TOP_MARGIN_PX / 2 / layout["height"]
+        layout["legend"] = legend
     if follows_year_range:
         layout.update(dragmode="select", selectdirection="h")
         layout["shapes"] = [hover_line(None), *layout.get("shapes", ())]
@@ -129,35 +133,11 @@ def hover_line(year: float | None) -> dict:
     }
 
 
-def hover_patch(year: float | None) -> Patch:
-    """Move a time chart's hover line to `year` (None hides it)."""
-    patch = Patch()
-    patch["layout"]["shapes"][HOVER_LINE_INDEX] = hover_line(year)
-    return patch
-
-
-def year_range_patch(
-    year_range: tuple[int, int] | None, fitted_y: list[float] | None = None, clear_selection: bool = False
-) -> Patch:
-    """Set a time chart's x axis to the years of `year_range` (None: everything) and its y axis to `fitted_y`
-    (None: left as it is)."""
-    patch = Patch()
-    if year_range is None:
-        patch["layout"]["xaxis"]["autorange"] = True
-    else:
-        for key, value in x_range(year_range).items():
-            patch["layout"]["xaxis"][key] = value
-    if fitted_y is not None:
-        patch["layout"]["yaxis"]["range"] = fitted_y
-        patch["layout"]["yaxis"]["autorange"] = False
-    if clear_selection:
-        patch["layout"]["selections"] = []
-    return patch
-
-
 def graph_config(name: str) -> Any:  # dcc.Graph's Config TypedDict; a plain dict here
-    """The mode bar: PNG export at the report's size; no Plotly logo, no lasso, nothing sent to a cloud."""
+    """No mode bar (its buttons would come before everything else in the Tab order; the Download tab has the
+    images); nothing can be sent to a cloud; PNG export at the report's size where Plotly offers it."""
     return {
+        "displayModeBar": False,
         "displaylogo": False,
         "showSendToCloud": False,
         "showEditInChartStudio": False,

@@ -39,9 +39,9 @@ NAV = {
         {"id": {"page": p, "type": ids.NAV_LINK}, "property": "href"}
         for p in ("overview", "trade", "arms", "border", "migration", "energy")
     ],
-    "inputs": [{"id": "url", "property": "search", "value": "?from=2000&to=2010"}],
-    "changedPropIds": ["url.search"],
-    "state": [],
+    "inputs": [{"id": "url", "property": "pathname", "value": "/trade"}],
+    "changedPropIds": ["url.pathname"],
+    "state": [{"id": "url", "property": "search", "value": "?from=2000&to=2010"}],
 }
 MALFORMED = {
     "bad JSON": (b'{"output": "navigate.data", ', "application/json"),
@@ -154,7 +154,7 @@ def test_the_413_says_what_the_limit_is(client):
 
 def test_a_well_formed_request_with_a_bad_value_gets_a_handled_error(client):
     """A value a callback cannot use is the callback's business: a message in the page, not a 4xx or a 500."""
-    body = {**NAV, "inputs": [{"id": "url", "property": "search", "value": {"not": "a query string"}}]}
+    body = {**NAV, "state": [{"id": "url", "property": "search", "value": {"not": "a query string"}}]}
     response = client.post(CALLBACK, json=body)
     assert response.status_code == 200
     assert response.get_json()["sideUpdate"][ids.ERROR_ALERT]["is_open"]

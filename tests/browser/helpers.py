@@ -56,7 +56,9 @@ def slider_years(page) -> tuple[int, int]:
 
 def drag_across_years(page, name: str, start: float, end: float) -> None:
     """Box-select from year `start` to year `end` near the bottom of a chart's plot area, with a real mouse."""
-    box = page.locator(f"[data-chart='{name}'] .nsewdrag").first.bounding_box()
+    drag = page.locator(f"[data-chart='{name}'] .nsewdrag").first
+    drag.scroll_into_view_if_needed()  # a drag outside the viewport selects nothing
+    box = drag.bounding_box()
     low, high = x_range(page, name)
 
     def at(year: float) -> float:
