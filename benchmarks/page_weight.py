@@ -1,4 +1,4 @@
-"""Page weight: bytes the first page load transfers, compressed (goal <= 2 MiB), against a minimal Dash app.
+"""Page weight: bytes the first page load transfers, compressed (goal <= 1 MiB, issue 10), against a minimal Dash app.
 
 Run: .venv/bin/python benchmarks/page_weight.py [--json PATH]
 A headless Chromium (Debian's) opens the overview of `bilateral serve --prod` with an empty browser cache, then
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 import urllib.request
 
@@ -20,7 +21,7 @@ from _serve import dashboard_command, minimal_command, serving, verdict, wait_un
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-GOAL_BYTES = 2 * 1024 * 1024
+GOAL_BYTES = 1 * 1024 * 1024  # issue 10 (was 2 MiB); the partial plotly.js bundle in assets/ gets there
 MIB = 2**20
 WORKERS = 2
 
@@ -112,7 +113,7 @@ def main() -> int:
     )
     print(
         f"goal <= {GOAL_BYTES / MIB:.0f} MiB compressed: transferred {verdict(ours['wire'], GOAL_BYTES)}, "
-        f"gzipped {verdict(ours['gzip'], GOAL_BYTES)}"
+        f"gzipped {verdict(ours['gzip'], GOAL_BYTES)}; load average {os.getloadavg()[0]:.2f}"
     )
     entries = [
         entry(

@@ -32,11 +32,17 @@ ORDER = (
     "verify_text",
     "startup",
     "page_weight",
+    "interactions",
     "callbacks",
     "figures",
     "soak",
 )
-ARGS = {"startup": ["--runs", "3"], "callbacks": ["--repeats", "20"], "figures": ["--runs", "2"]}
+ARGS = {
+    "interactions": ["--runs", "10"],
+    "startup": ["--runs", "3"],
+    "callbacks": ["--repeats", "20"],
+    "figures": ["--runs", "2"],
+}
 SCRIPT_TIMEOUT_S = 1800  # no script may run longer than this; each bounds its own load far below it
 
 
