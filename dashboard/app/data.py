@@ -6,10 +6,12 @@ import itertools
 import math
 import numbers
 import threading
-from collections.abc import Callable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -22,6 +24,7 @@ from dashboard.locations import USER_CACHE, CacheDir
 from dashboard.processed import Processed, build, code_fingerprint
 
 Loader = Callable[[Mapping[str, str] | None], Processed]
+LAYOUT_MEMO_SIZE = 128
 MAX_DEFAULT_GAP_YEARS = 25  # earlier points, this far from the rest, are left out of a page's default years
 
 
@@ -69,6 +72,20 @@ class AppData:
 
     def __post_init__(self):
         self._store = FigureStore(self._draw, self._display, self._disk_key, self.figure_cache_dir)
+        self._layouts: OrderedDict = OrderedDict()
+        self._layout_lock = threading.Lock()
+
+    def layout(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """A page layout built once per page and view, then shared (layouts are never mutated); the least recently
+        used are dropped beyond LAYOUT_MEMO_SIZE."""
+        with self._layout_lock:
+            if key in self._layouts:
+                self._layouts.move_to_end(key)
+                return self._layouts[key]
+            built = self._layouts[key] = build()
+            if len(self._layouts) > LAYOUT_MEMO_SIZE:
+                self._layouts.popitem(last=False)
+            return built
 
     def processed(self, view: View) -> Processed:
         """The processed tables for the view's dataset versions."""

@@ -91,9 +91,10 @@ def page_of_path(pathname: str | None) -> str:
 def register(data: AppData) -> None:
     """Register every page with Dash Pages; call after the Dash app exists."""
     for order, page in enumerate(PAGES):
-        layout = (
+        build = (
             partial(overview_layout, data) if page.key == "overview" else partial(chart_layout, data, page)
         )
+        layout = partial(_cached_layout, data, page.key, build)
         dash.register_page(
             f"dashboard.app.pages.{page.key}",
             path=page.path,
@@ -175,6 +176,16 @@ def chart_layout(data: AppData, page: Page, **query) -> html.Div:
             upload_card() if page.key == "trade" else None,
         ]
     )
+
+
+def _cached_layout(data: AppData, key: str, build, **query):
+    """The page for a query, built once per page and checked view (the first visit pays, the rest share it); an
+    address that cannot be shown is answered each time."""
+    try:
+        view, problems = data.checked(parse_query(query, data.datasets))
+    except BilateralError:
+        return build(**query)
+    return data.layout((key, view, tuple(problems)), lambda: build(**query))
 
 
 def _resolve(data: AppData, query: dict) -> tuple[View, Processed, list] | dbc.Alert:

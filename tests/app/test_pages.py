@@ -11,7 +11,7 @@ from dashboard.app.components import shortfall, status_badge
 from dashboard.app.data import AppData
 from dashboard.app.factory import MAX_REQUEST_BYTES
 from dashboard.app.overview import page_of_target
-from dashboard.app.pages import PAGES, chart_layout, overview_layout
+from dashboard.app.pages import PAGES, _cached_layout, chart_layout, overview_layout
 from dashboard.formatting import amount
 from tests.app.conftest import SPECS
 
@@ -121,3 +121,17 @@ def test_requests_are_bounded(client):
         "/_dash-update-component", data=b"x" * (MAX_REQUEST_BYTES + 1), content_type="application/json"
     )
     assert response.status_code == 413
+
+
+def test_a_page_is_built_once_per_view_and_shared(data):
+    built = []
+
+    def build(**query):
+        built.append(query)
+        return chart_layout(data, TRADE, **query)
+
+    first = _cached_layout(data, "trade", build, **{"from": "2000", "to": "2010"})
+    again = _cached_layout(data, "trade", build, **{"from": "2000", "to": "2010", "ignored": "x"})
+    other = _cached_layout(data, "trade", build, **{"from": "2001", "to": "2010"})
+    assert again is first and other is not first and len(built) == 2
+    assert "cannot be shown" in str(_cached_layout(data, "trade", build, trade="1999"))  # answered, not kept
