@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+from dashboard.realism import p_at_pledge
+
 STATUSES = (
     "met",
     "missed",
@@ -75,6 +77,9 @@ class LedgerEntry:
     robust: bool = True
     commitment: str = ""
     successor_id: str = ""
+    p_at_pledge: float | None = None
+    p_at_pledge_note: str = ""
+    status_history: list[dict] = field(default_factory=list)
 
 
 def compute_ledger(
@@ -93,16 +98,30 @@ def compute_ledger(
     sources = {m: dict(zip(g["year"].astype(int), g["source_id"])) for m, g in actuals.groupby("measure")}
     figures_by = _records_by_measure(figures)
     plans_by = _records_by_measure(plans)
-    return [
-        judge(
+    entries = []
+    for row in targets.to_dict("records"):
+        series, plan = by_measure.get(row["measure"], {}), _by_year(plans_by.get(row["measure"], []))
+        entry = judge(
             row,
-            by_measure.get(row["measure"], {}),
+            series,
             as_of_year,
             figures=figures_by.get(row["measure"], []),
-            plans=_by_year(plans_by.get(row["measure"], [])),
+            plans=plan,
             sources=sources.get(row["measure"], {}),
         )
-        for row in targets.to_dict("records")
+        entry.status_history = status_history(row, series, as_of_year, plan)
+        entries.append(entry)
+    return entries
+
+
+def status_history(
+    target: dict, series: dict[int, float], as_of_year: int, plans: dict | None = None
+) -> list[dict]:
+    """The verdict as it stood at the end of each year from the pledge year to `as_of_year`: the status the
+    ledger gives with that year as its as-of year (a deadline is judged from the year after it)."""
+    return [
+        {"year": year, "status": _judge_on(target, series, year, plans or {}).status}
+        for year in range(int(target["pledge_year"]), as_of_year + 1)
     ]
 
 
@@ -152,6 +171,7 @@ def judge(
     """The verdict for one target given its measure's actuals by year, then the verdict on every other sourced
     figure of the years it rests on (`candidates`; `robust` when they all give the same status)."""
     entry = _judge_on(target, series, as_of_year, plans or {})
+    _realism(entry, series)
     entry.candidates = _candidates(
         target, series, as_of_year, plans or {}, entry, figures or [], sources or {}
     )
@@ -161,6 +181,21 @@ def judge(
             entry.candidates, entry.unit
         )
     return entry
+
+
+def _realism(entry: LedgerEntry, series: dict[int, float]) -> None:
+    """p_at_pledge and its note (dashboard.realism): from the level the ledger starts from, to the deadline."""
+    threshold = entry.target_value if entry.target_value is not None else entry.target_low
+    deadline = entry.deadline if isinstance(entry.deadline, int) else None
+    realism = p_at_pledge(
+        series,
+        entry.baseline_year,
+        entry.baseline_value,
+        deadline,
+        threshold,
+        at_most=entry.comparison == "at_most",
+    )
+    entry.p_at_pledge, entry.p_at_pledge_note = realism.p, realism.note
 
 
 def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: dict) -> LedgerEntry:
@@ -620,6 +655,9 @@ LEDGER_KEYS = (
     "robust",
     "commitment",
     "successor_id",
+    "p_at_pledge",
+    "p_at_pledge_note",
+    "status_history",
 )
 
 

@@ -615,7 +615,16 @@ def test_the_json_ledger_carries_the_new_keys(catalog):
         )
     )
     records = {r["target_id"]: r for r in ledger_records(ledger)}
-    for key in ("candidates", "robust", "first_reached_range", "commitment", "successor_id"):
+    for key in (
+        "candidates",
+        "robust",
+        "first_reached_range",
+        "commitment",
+        "successor_id",
+        "p_at_pledge",
+        "p_at_pledge_note",
+        "status_history",
+    ):
         assert key in LEDGER_KEYS and all(key in r for r in records.values())
     assert records["trade_250bn_a_year"]["status"] == "not_yet_reached"  # was "missed"
     assert records["trade_60_80bn_by_2010"]["first_reached_high_range"] == [2012, 2013]
@@ -680,3 +689,24 @@ def test_a_stated_baseline_needs_its_quote_and_one_of_the_target_s_sources(catal
     frame.loc[row, "baseline_source_id"] = "targets-2023-11-sputnik"  # not among this target's sources
     with pytest.raises(pa.errors.SchemaError, match="stated_baseline_has_its_source"):
         TargetsSchema.validate(frame)
+
+
+def test_the_ledger_schema_refuses_a_probability_outside_0_1_and_a_broken_status_history():
+    series = {1996: 6.83, 1997: 6.12}
+    actuals = pd.DataFrame(
+        {
+            "measure": "trade_turnover_usd_bn",
+            "year": list(series),
+            "value": list(series.values()),
+            "source_id": "x",
+        }
+    )
+    entry = compute_ledger(pd.DataFrame([target()]), actuals, 1997)[0]
+    assert [h["year"] for h in entry.status_history] == [1996, 1997]
+    LedgerSchema.validate(ledger_frame([entry]))
+    entry.p_at_pledge = 1.2
+    with pytest.raises(pa.errors.SchemaError):
+        LedgerSchema.validate(ledger_frame([entry]))
+    entry.p_at_pledge, entry.status_history = None, [{"year": 1997, "status": "missed"}]
+    with pytest.raises(pa.errors.SchemaError, match="status_history_runs_from_the_pledge_year"):
+        LedgerSchema.validate(ledger_frame([entry]))

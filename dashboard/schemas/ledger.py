@@ -28,6 +28,10 @@ class LedgerSchema(pa.DataFrameModel):
         description="How binding the pledge is ('' where the targets version lacks it)",
     )
     successor_id: Series[str] = pa.Field(nullable=False)
+    p_at_pledge: Series[float] = pa.Field(
+        ge=0, le=1, nullable=True, description="Chance at pledge time of meeting the target at its deadline"
+    )
+    p_at_pledge_note: Series[str] = pa.Field(nullable=False)
 
     class Config:
         coerce = True
@@ -57,6 +61,19 @@ class LedgerSchema(pa.DataFrameModel):
             ok.append(
                 span is None
                 or (isinstance(span, list) and len(span) == 2 and span[0] < span[1] and span[1] == seen)
+            )
+        return pd.Series(ok, index=df.index)
+
+    @pa.dataframe_check
+    @classmethod
+    def status_history_runs_from_the_pledge_year(cls, df: pd.DataFrame) -> pd.Series:
+        """The status history is one known status a year, in order, from the pledge year on."""
+        ok = []
+        for history, pledge_year in zip(df["status_history"], df["pledge_year"]):
+            years = [row["year"] for row in history]
+            ok.append(
+                all(row["status"] in STATUSES for row in history)
+                and years == list(range(int(pledge_year), int(pledge_year) + len(years)))
             )
         return pd.Series(ok, index=df.index)
 
