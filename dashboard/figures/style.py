@@ -39,7 +39,7 @@ SOURCE_LINE_OFFSET_PX = 52  # below the x-axis title, inside the bottom margin
 TITLE_CHARS, SUBTITLE_CHARS, SOURCE_CHARS = 52, 95, 120  # a line break after about this many characters
 TITLE_LINE_PX, SUBTITLE_LINE_PX, HEADER_PAD_PX, TITLE_PAD_PER_LINE_PX = 22, 16, 10, 12
 X_TICK_STANDOFF_PX = 6
-MAX_YEAR_TICKS = 8  # few enough year labels for a chart 390 px wide
+MAX_YEAR_TICKS = 6  # few enough year labels for a chart 390 px wide (a 35-year span: every 10 years)
 NO_DATA = "no_data"  # the name of the annotation that stands in for an empty chart
 
 
