@@ -11,7 +11,7 @@ from dashboard.commands.base import EXIT_INVALID, EXIT_USAGE, UsageError
 from dashboard.errors import BilateralError, DatasetNotFound
 
 # the modules under dashboard/commands/, each named as its subcommand, in the order `bilateral --help` lists them
-COMMANDS = ("validate", "targets", "serve", "check", "verify", "datasets", "figures")
+COMMANDS = ("validate", "targets", "serve", "check", "verify", "datasets", "figures", "claims")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,7 @@ def test_catalog_pins_every_dataset_of_the_issue():
         "migration",
         "energy",
         "events",
+        "claims",
     }
 
 

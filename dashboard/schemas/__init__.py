@@ -11,6 +11,7 @@ SCHEMA_PATHS = {
     "migration": "dashboard.schemas.migration:MigrationSchema",
     "energy": "dashboard.schemas.energy:EnergySchema",
     "events": "dashboard.schemas.events:EventsSchema",
+    "claims": "dashboard.schemas.claims:ClaimsSchema",
 }
 
 
