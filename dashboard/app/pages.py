@@ -11,6 +11,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.app import ids
+from dashboard.app.claims_page import VERDICT_PARAM, claims_content
 from dashboard.app.components import (
     DEFAULT_VINTAGE,
     data_choices,
@@ -30,6 +31,7 @@ from dashboard.processed import Processed
 from dashboard.verdicts import verdict_line
 
 APP_TITLE = "Sino-Russian bilateral indicators"
+PAGE_PARAMS = ("verdict",)  # query parameters beyond the view that change a page (the Claims filter)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,12 @@ PAGES = (
         "Energy",
         "deliveries against contracts and plans: Yukos rail oil, Power of Siberia gas.",
     ),
+    Page(
+        "claims",
+        "/claims",
+        "2002 claims",
+        "every quantitative claim of the 2002 article against what later sources say.",
+    ),
 )
 PATHS = {page.key: page.path for page in PAGES}
 
@@ -91,8 +99,8 @@ def page_of_path(pathname: str | None) -> str:
 def register(data: AppData) -> None:
     """Register every page with Dash Pages; call after the Dash app exists."""
     for order, page in enumerate(PAGES):
-        build = (
-            partial(overview_layout, data) if page.key == "overview" else partial(chart_layout, data, page)
+        build = {"overview": partial(overview_layout, data), "claims": partial(claims_layout, data)}.get(
+            page.key, partial(chart_layout, data, page)
         )
         layout = partial(_cached_layout, data, page.key, build)
         dash.register_page(
@@ -157,6 +165,22 @@ def overview_layout(data: AppData, **query) -> html.Div:
     )
 
 
+def claims_layout(data: AppData, **query) -> html.Div:
+    """The 2002 article's claims, each with its verdict against later evidence (`?verdict=` filters)."""
+    resolved = _resolve(data, query)
+    if isinstance(resolved, dbc.Alert):
+        return html.Div(resolved)
+    view, processed, notes = resolved
+    verdict = query.get(VERDICT_PARAM)
+    return html.Div(
+        [
+            html.H1("What the 2002 article said, against what later sources say", className="h3 mt-2"),
+            *notes,
+            *claims_content(processed, view, verdict if isinstance(verdict, str) else None),
+        ]
+    )
+
+
 def chart_layout(data: AppData, page: Page, **query) -> html.Div:
     """A chart page: heading, the highlighted target if any, and the page's registered figures."""
     resolved = _resolve(data, query)
@@ -185,7 +209,8 @@ def _cached_layout(data: AppData, key: str, build, **query):
         view, problems = data.checked(parse_query(query, data.datasets))
     except BilateralError:
         return build(**query)
-    return data.layout((key, view, tuple(problems)), lambda: build(**query))
+    extra = tuple((name, str(query.get(name))) for name in PAGE_PARAMS if query.get(name))
+    return data.layout((key, view, tuple(problems), extra), lambda: build(**query))
 
 
 def _resolve(data: AppData, query: dict) -> tuple[View, Processed, list] | dbc.Alert:

@@ -19,6 +19,7 @@ import pytest
 
 from dashboard.app import create_app, ids
 from dashboard.app.factory import MAX_REQUEST_BYTES
+from dashboard.app.pages import PAGES
 from tests.app.conftest import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +37,7 @@ ROUTER = {
 NAV = {
     "output": '{"page":["ALL"],"type":"nav-link"}.href',
     "outputs": [
-        {"id": {"page": p, "type": ids.NAV_LINK}, "property": "href"}
-        for p in ("overview", "trade", "arms", "border", "migration", "energy")
+        {"id": {"page": p, "type": ids.NAV_LINK}, "property": "href"} for p in (page.key for page in PAGES)
     ],
     "inputs": [{"id": "url", "property": "pathname", "value": "/trade"}],
     "changedPropIds": ["url.pathname"],

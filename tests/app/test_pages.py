@@ -4,14 +4,14 @@ import json
 
 import dash_bootstrap_components as dbc
 import pytest
-from dash import dcc
+from dash import dcc, html
 
 from dashboard.app import create_app, ids
 from dashboard.app.components import shortfall, status_badge
 from dashboard.app.data import AppData
 from dashboard.app.factory import MAX_REQUEST_BYTES
 from dashboard.app.overview import page_of_target
-from dashboard.app.pages import PAGES, _cached_layout, chart_layout, overview_layout
+from dashboard.app.pages import PAGES, _cached_layout, chart_layout, claims_layout, overview_layout
 from dashboard.formatting import amount
 from tests.app.conftest import SPECS
 
@@ -65,6 +65,9 @@ def test_every_page_draws_its_registered_figures(loader, page):
     from dashboard.figures.registry import registered
 
     data = AppData(loader, registered())
+    if page.key == "claims":  # a page of tables, no chart
+        assert not data.for_page(page.key) and not _find(claims_layout(data), dcc.Graph)
+        return
     layout = overview_layout(data) if page.key == "overview" else chart_layout(data, page)
     assert len(_find(layout, dcc.Graph)) == len(data.for_page(page.key)) > 0
 
@@ -135,3 +138,19 @@ def test_a_page_is_built_once_per_view_and_shared(data):
     other = _cached_layout(data, "trade", build, **{"from": "2001", "to": "2010"})
     assert again is first and other is not first and len(built) == 2
     assert "cannot be shown" in str(_cached_layout(data, "trade", build, trade="1999"))  # answered, not kept
+
+
+def test_the_claims_page_lists_every_figure_and_filters_by_verdict(data, loader):
+    from dashboard.claims import claim_records
+
+    records = claim_records(loader(None).frames)
+    rows = _find(claims_layout(data), html.Tr)
+    assert len(rows) == len(records) + 1  # a header row and one per figure of the article
+    contradicted = [r for r in records if r["verdict"] == "contradicted"]
+    filtered = _find(claims_layout(data, verdict="contradicted"), html.Tr)
+    assert len(filtered) == len(contradicted) + 1
+    text = str(claims_layout(data))
+    assert "not_a_claim" not in text.replace(
+        "verdict=not_a_claim", ""
+    )  # the code only in the filter's address
+    assert "“Sino-Russian Relations in a Changed International Landscape” (2002)" in text
