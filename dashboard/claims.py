@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from dashboard.formatting import publisher_name
+
 VERDICTS = ("confirmed", "contradicted", "superseded", "unverifiable", "not_a_claim")
 VERDICT_WORDS = {
     "confirmed": "Confirmed",
@@ -89,8 +91,26 @@ class Evidence:
 
 def claim_records(frames: Mapping[str, pd.DataFrame]) -> list[dict]:
     """Every claim of the claims dataset with its verdict, evidence and explanation."""
-    reliability = dict(zip(frames["sources"]["source_id"], frames["sources"]["reliability"]))
-    return [judge(_clean(row), frames, reliability) for row in frames["claims"].to_dict("records")]
+    sources = frames["sources"]
+    reliability = dict(zip(sources["source_id"], sources["reliability"]))
+    publishers = {
+        sid: publisher_name(sid, name) for sid, name in zip(sources["source_id"], sources["publisher"])
+    }
+    return [
+        _in_words(judge(_clean(row), frames, reliability), publishers)
+        for row in frames["claims"].to_dict("records")
+    ]
+
+
+def _in_words(record: dict, publishers: Mapping[str, str]) -> dict:
+    """The explanation as a reader reads it: each source named by its publisher, not by its id (the ids stay in
+    the evidence)."""
+    explanation = record["explanation"]
+    for row in record["evidence"]:
+        source_id = row["source_id"]
+        if source_id in publishers:
+            explanation = explanation.replace(f"({source_id})", f"({publishers[source_id]})")
+    return {**record, "explanation": explanation}
 
 
 def judge(claim: dict, frames: Mapping[str, pd.DataFrame], reliability: Mapping[str, str]) -> dict:

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dashboard import report_page, static_export
 from dashboard.atomic import write_atomic
+from dashboard.claims import claim_records
 from dashboard.figures import describe, style
 from dashboard.figures.registry import FigureSpec, registered
 from dashboard.figures.shown import shown_rows
@@ -263,6 +264,10 @@ def page_data(
     for warning in warnings:
         for source_id in _ids_in(warning["message"], known):
             cited.setdefault(source_id, []).append("where sources disagree")
+    claims = claim_records(processed.frames) if "claims" in processed.frames else []
+    for claim in claims:
+        for row in claim["evidence"]:
+            cited.setdefault(row["source_id"], []).append("the 2002 article's claims")
     bibliography = report_page.bibliography(processed.frames["sources"], cited)
     numbers = {entry["source_id"]: entry["number"] for entry in bibliography}
     figures = [_figure_data(e, numbers, processed) for e in ordered]
@@ -275,6 +280,7 @@ def page_data(
         "summary": figures[0] if summary else None,
         "figures": figures[1:] if summary else figures,
         "ledger": records,
+        "claims": claims,
         "warnings": warnings,
         "bibliography": bibliography,
         "failed": {(titles or {}).get(name, name): error for name, error in failed.items()},

@@ -12,11 +12,13 @@ import base64
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from html import escape
 
 import pandas as pd
 
+from dashboard.claims import VERDICT_WORDS
 from dashboard.figures.ledger import STATUS_WORDS
 from dashboard.figures.style import STATUS_COLOURS
 from dashboard.formatting import (
@@ -104,6 +106,7 @@ def page_html(
     bibliography: list[dict],
     failed: dict[str, str],
     appendix: dict,
+    claims: list[dict] = (),  # type: ignore[assignment]  # an empty default, never mutated
 ) -> str:
     """The whole report page, in the order a reader needs it (see the module's docstring)."""
     numbers = {entry["source_id"]: entry["number"] for entry in bibliography}
@@ -130,6 +133,7 @@ def page_html(
         _ledger_intro(as_of_year),
         ledger_table(ledger),
         "</section>",
+        _claims(list(claims), numbers),
         f'<section id="warnings"><h2>Where sources disagree ({len(warnings)})</h2>',
         _warnings(warnings, numbers),
         "</section>",
@@ -381,6 +385,30 @@ def _status(r: dict) -> str:
 def _status_css() -> str:
     """Each status's colour for its dot."""
     return "".join(f".st-{status}{{--c:{colour}}}" for status, colour in STATUS_COLOURS.items())
+
+
+def _claims(claims: list[dict], numbers: dict[str, int]) -> str:
+    """The 2002 article's figures against later sources: the quote, the verdict in a word, why, and the sources
+    by their bibliography numbers; '' when the data hold no claims."""
+    if not claims:
+        return ""
+    counts = Counter(c["verdict"] for c in claims)
+    summary = ", ".join(f"{n} {VERDICT_WORDS[v].lower()}" for v, n in counts.most_common())
+    rows = "".join(
+        "<tr>"
+        f"<td>“{escape(c['quote'])}”</td>"
+        f'<td data-label="Verdict">{escape(VERDICT_WORDS.get(c["verdict"], c["verdict"]))}</td>'
+        f'<td data-label="Why">{escape(c["explanation"])} '
+        f"{_citations(sorted({numbers[e['source_id']] for e in c['evidence'] if e['source_id'] in numbers}))}</td>"
+        "</tr>"
+        for c in claims
+    )
+    return (
+        f'<section id="claims"><h2>The 2002 article\'s claims against later sources ({len(claims)})</h2>'
+        f"<p>{escape(ARTICLE_CITATION)}: {escape(summary)}.</p>"
+        '<table class="claims cards"><colgroup><col style="width:38%"><col style="width:14%"><col></colgroup><thead><tr><th>The article says</th><th>Verdict</th><th>Why</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></section>"
+    )
 
 
 def _warnings(warnings: list[dict], numbers: dict[str, int]) -> str:
