@@ -13,8 +13,9 @@ from dashboard.figures.registry import registered
 
 SIZES = {"1440x900": {"width": 1440, "height": 900}, "390x844": {"width": 390, "height": 844}}
 TOLERANCE_PX = 1  # touching edges are allowed
-VIEWS = [(entry.key, entry.path) for entry in PAGES]
-VIEWS += [(f"{entry.key}, 2002 trade", entry.path + "?trade=2002") for entry in PAGES]
+CHARTED = [entry for entry in PAGES if any(spec.page == entry.key for spec in registered().values())]
+VIEWS = [(entry.key, entry.path) for entry in CHARTED]  # every page that shows a chart
+VIEWS += [(f"{entry.key}, 2002 trade", entry.path + "?trade=2002") for entry in CHARTED]
 VIEWS += [("trade, highlighted 1996 target", "/trade?target=trade_20bn_by_2000")]
 RAW = {
     "digest": re.compile(r"\b[0-9a-f]{12,}\b"),
