@@ -6,27 +6,20 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.formatting import ARTICLE_CITATION
+from dashboard.formatting import publisher_name
 
 SOURCE_HOVER = "source: %{customdata[0]}"
 UNKNOWN_SOURCE = "listed under Sources"
-ARTICLE_PREFIX = "article-"  # the 2002 article's passages
 
 
 def source_names(sources: pd.DataFrame) -> dict[str, str]:
     """Source id -> 'Publisher, 2007-06' from the bibliography."""
     names = {}
     for row in sources.itertuples(index=False):
-        when = "" if pd.isna(row.published) else f", {row.published}"
-        names[row.source_id] = f"{publisher(row.source_id, row.publisher)}{when}"
+        name = publisher_name(row.source_id, row.publisher)
+        when = "" if pd.isna(row.published) or str(row.published) in name else f", {row.published}"
+        names[row.source_id] = f"{name}{when}"  # the article's title already carries its year
     return names
-
-
-def publisher(source_id: str, name) -> str:
-    """The publisher as a reader knows it: the 2002 article's passages by its title, not the pack's label."""
-    if str(source_id).startswith(ARTICLE_PREFIX) or str(name).strip().lower() == "seed article":
-        return ARTICLE_CITATION
-    return str(name)
 
 
 def name_sources(fig: go.Figure, sources: pd.DataFrame) -> go.Figure:

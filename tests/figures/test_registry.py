@@ -108,3 +108,14 @@ def test_no_ids_codes_or_digests_where_a_person_reads(processed, processed_2002,
 def test_the_words_check_can_fail():
     assert RAW[0].search("status no_observation") and RAW[3].search("source trade-2007-06-china-daily")
     assert RAW[1].search("sha256 caaec45f0123abcd") and RAW[2].search("from dashboard.targets")
+
+
+def test_hover_names_each_source_by_publisher_and_keeps_the_id_in_customdata(processed):
+    fig = registered()["trade_pledges"].render(processed, FigureParams())
+    points = next(t for t in fig.data if t.name == "Turnover" and t.customdata is not None)
+    at_2000 = list(points.x).index(2000)
+    row = list(points.customdata[at_2000])
+    # trade.csv line 25: the 2000 figure (8.0) is the 2002 article's (source article-19223): named by its title
+    assert row[0] == "article-19223"
+    assert row[-1] == "“Sino-Russian Relations in a Changed International Landscape” (2002)"
+    assert points.hovertemplate.endswith(f"Source: %{{customdata[{len(row) - 1}]}}<extra></extra>")
