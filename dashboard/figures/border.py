@@ -132,7 +132,7 @@ def border_lengths(
         versions=versions,
     )
     fig.update_yaxes(title_text="", automargin=True, type="category")
-    fig.update_xaxes(title_text=None, nticks=3)  # every label says "km"; few ticks beside the row names
+    fig.update_xaxes(title_text="Length, km", title_font_size=11, nticks=3)  # the unit, also in the data out
     fig.update_layout(uirevision="keep")
     return fig
 

@@ -14,8 +14,13 @@ def csv_frame(data: AppData, name: str, view: View) -> pd.DataFrame:
     """The points the chart shows (inside the year range on a time chart), their sources attached, formulas neutralised."""
     figure = data.figure(name, view)
     rows = shown_rows(figure)
-    apart = {trace.name for trace in figure.data if (getattr(trace, "yaxis", None) or "y") != "y"}
-    rows = rows[~rows["series"].isin(apart)]  # a layer on an axis of its own (events as ticks): not data
+    apart = {
+        trace.name
+        for trace in figure.data
+        if (getattr(trace, "yaxis", None) or "y") != "y"
+        or getattr(trace, "visible", True) in (False, "legendonly")
+    }
+    rows = rows[~rows["series"].isin(apart)]  # a layer of its own axis, or hidden (events as ticks): not data
     spec = data.specs[name]
     years = data.years_shown(spec.page, view) if spec.follows_year_range else None
     if years:
