@@ -19,8 +19,7 @@ from html import escape
 import pandas as pd
 
 from dashboard.claims import VERDICT_WORDS
-from dashboard.figures.ledger import STATUS_WORDS
-from dashboard.figures.style import STATUS_COLOURS
+from dashboard.figures.style import STATUS_COLOURS, STATUS_WORDS
 from dashboard.formatting import (
     ARTICLE_CITATION,
     MISSING,

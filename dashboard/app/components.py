@@ -8,20 +8,21 @@ from dash import dcc, html
 
 from dashboard.app import ids
 from dashboard.app.data import PageYears
-from dashboard.figures.style import STATUS_COLOURS
+from dashboard.figures.style import STATUS_COLOURS, STATUS_WORDS
 from dashboard.formatting import MISSING, amount, is_missing
 
-STATUS_LABELS = {
-    "met": "✓ met",
-    "missed": "✗ missed",
-    "on_track": "↗ on track",
-    "acceleration_needed": "→ acceleration needed",
-    "limited_progress": "↘ limited progress",
-    "deterioration": "↓ deterioration",
-    "reached": "✓ reached",
-    "not_yet_reached": "… not yet reached",
-    "no_observation": "? no observation",
+STATUS_SYMBOLS = {
+    "met": "✓",
+    "missed": "✗",
+    "on_track": "↗",
+    "acceleration_needed": "→",
+    "limited_progress": "↘",
+    "deterioration": "↓",
+    "reached": "✓",
+    "not_yet_reached": "…",
+    "no_observation": "?",
 }
+STATUS_LABELS = {status: f"{symbol} {STATUS_WORDS[status]}" for status, symbol in STATUS_SYMBOLS.items()}
 DEFAULT_VINTAGE = "newest"
 MARK_EVERY_YEARS = 10
 

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import findings
 from dashboard.figures.spec import FigureParams, FigureSpec
-from dashboard.figures.style import PALETTE, finish, year_axis
+from dashboard.figures.style import PALETTE, STATUS_WORDS, finish, year_axis
 from dashboard.formatting import amount, percent
 from dashboard.processed import Processed
 
@@ -15,13 +15,6 @@ GAS_TARGET = "power_of_siberia_38bcm_a_year"
 OIL_TARGET = "yukos_oil_10mt_by_2005"
 PREFERRED_NAME = "Power of Siberia deliveries (preferred figure per year)"
 CONFLICTS_NAME = "Power of Siberia deliveries, other sources (conflicting figures)"
-STATUS_WORDS = {
-    "met": "met",
-    "missed": "missed",
-    "no_observation": "no figure to judge it",
-    "not_yet_reached": "not yet reached",
-    "reached": "reached",
-}
 SOURCE_LINE = "Sources: the 2002 article, Gazprom, GACC (Chinese customs) via TASS, Reuters and others"
 
 

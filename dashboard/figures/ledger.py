@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import style
 from dashboard.figures.spec import FigureParams, FigureSpec
+from dashboard.figures.style import STATUS_WORDS
 from dashboard.formatting import amount, percent, years_late
 from dashboard.processed import Processed
 from dashboard.verdicts import board_order
@@ -23,17 +24,6 @@ STATUS_SYMBOLS = {
     "reached": "star",
     "not_yet_reached": "circle-open",
     "no_observation": "circle-open-dot",
-}
-STATUS_WORDS = {
-    "met": "met",
-    "missed": "missed",
-    "on_track": "on track",
-    "acceleration_needed": "needs faster growth",
-    "limited_progress": "limited progress",
-    "deterioration": "moving away",
-    "reached": "reached",
-    "not_yet_reached": "not yet reached",
-    "no_observation": "no data",
 }
 NO_OBSERVATION = "no_observation"
 FADED = 0.35

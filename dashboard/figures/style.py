@@ -32,6 +32,17 @@ STATUS_COLOURS = {
     "not_yet_reached": PALETTE["sky"],
     "no_observation": PALETTE["grey"],
 }
+STATUS_WORDS = {  # every status in words, as every figure, the app and the report say it
+    "met": "met",
+    "missed": "missed",
+    "on_track": "on track",
+    "acceleration_needed": "needs faster growth",
+    "limited_progress": "limited progress",
+    "deterioration": "moving away",
+    "reached": "reached",
+    "not_yet_reached": "not yet reached",
+    "no_observation": "no data",
+}
 FONT_FAMILY = "Liberation Sans, Arial, sans-serif"
 EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 700
 DESIGN_HEIGHT_PX = 560  # the height the dashboard draws a chart at; the legend's place is worked out for it

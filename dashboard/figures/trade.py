@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import findings, style
 from dashboard.figures.spec import FigureParams, FigureSpec
+from dashboard.figures.style import STATUS_WORDS
 from dashboard.formatting import ARTICLE_CITATION, percent, short_number, usd_bn, version_label, years_late
 from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
@@ -22,17 +23,6 @@ TURNOVER_NAME = "Turnover"
 FAINT = 0.3  # opacity of the targets that are not highlighted
 GAP_LABEL_PX, LABEL_ROW_PX = 30, 24  # label heights above a highlighted target's marker and star
 EVENT_Y = 0.03  # events sit as ticks at the foot of the plot (share of its height)
-STATUS_WORDS = {
-    "met": "met",
-    "missed": "missed",
-    "no_observation": "no figure to judge it",
-    "not_yet_reached": "not yet reached",
-    "reached": "reached",
-    "on_track": "on track",
-    "acceleration_needed": "needs faster growth",
-    "limited_progress": "limited progress",
-    "deterioration": "moving away",
-}
 BASES = {
     "china_customs": ("Chinese customs", P["blue"], "circle"),
     "russia_customs": ("Russian customs", P["vermillion"], "diamond"),

@@ -105,7 +105,7 @@ def test_a_good_native_file_gives_the_ledger_with_status_changes_first(data, loa
     changes = table_rows(shown, "upload-changes")
     first = changes[0]
     assert first[0] == "US$20 bn of trade in 4-5 years (2003)" and " → " in first[1]
-    assert first[1][0].children == "✓ met" and first[1][2].children == "? no observation"
+    assert first[1][0].children == "✓ met" and first[1][2].children == "? no data"
     assert "actual at deadline: 56.83 → n/a" in first[2]
     flags = [" → " in cells[1] for cells in changes]
     assert flags == sorted(flags, reverse=True)

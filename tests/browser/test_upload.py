@@ -34,7 +34,7 @@ def test_a_good_file_shows_the_recomputed_ledger_and_the_overlay(page, base_url_
     first_change = page.locator(".upload-changes tbody tr").first
     expect(first_change).to_contain_text("US$20 bn of trade in 4-5 years (2003)")
     expect(first_change).to_contain_text("met")
-    expect(first_change).to_contain_text("no observation")
+    expect(first_change).to_contain_text("no data")
     expect(page.locator(".upload-ledger tbody tr")).to_have_count(12)
     chart(page, UPLOAD_CHART)
     traces = dict(page.evaluate(TRACES_JS))
