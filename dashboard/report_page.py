@@ -160,7 +160,7 @@ def bibliography(sources: pd.DataFrame, cited: dict[str, list[str]]) -> list[dic
                 "published": _text(row.get("published")),
                 "address": address(row),
                 "quote": _text(row.get("quote")),
-                "gloss": _text(row.get("gloss")),
+                "gloss": _text(row.get("gloss_en")),
                 "reliability": _text(row.get("reliability")),
                 "article": source_id.startswith(ARTICLE_SOURCE_PREFIX),
                 "used_by": list(dict.fromkeys(cited[source_id])),

@@ -123,7 +123,8 @@ def test_usage_errors_exit_2_with_a_message(args):
 
 
 def test_targets_on_invalid_data_exit_1(datasets_copy):
-    sources = datasets_copy / "sources" / "2026-11-28" / "sources.csv"
+    active = json.loads((datasets_copy / "catalog.json").read_text(encoding="utf-8"))["active"]["sources"]
+    sources = datasets_copy / "sources" / active / "sources.csv"
     sources.write_text(sources.read_text(encoding="utf-8") + "oops\n", encoding="utf-8")
     code, _, err = run("targets", "--datasets", str(datasets_copy))
     assert code == 1 and "sha256 mismatch" in err and str(sources) in err

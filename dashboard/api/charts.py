@@ -25,6 +25,7 @@ from dashboard.processed import Processed
 
 BIBLIOGRAPHY = "sources"  # every chart's rows name their sources from this dataset
 SOURCE_COLUMNS = ("source_id", "publisher", "published", "url", "quote", "reliability")
+GLOSS = "gloss_en"  # the quote's English gloss (the maintainers' words), in sources versions that carry one
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same view gives the same bytes (and ETag)
 TAG = re.compile(r"<[^>]+>")
 
@@ -165,8 +166,9 @@ def source_records(chart: ChartView, rows: pd.DataFrame) -> list[dict]:
     sources = chart.processed.frames[BIBLIOGRAPHY]
     used = set(rows["source_id"].dropna().astype(str))
     chosen = sources[sources["source_id"].isin(used)].sort_values("source_id")
+    columns = SOURCE_COLUMNS + ((GLOSS,) if GLOSS in sources.columns else ())
     return [
-        {column: _json_value(record.get(column)) for column in SOURCE_COLUMNS}
+        {column: _json_value(record.get(column)) for column in columns}
         for record in chosen.to_dict("records")
     ]
 
@@ -275,7 +277,8 @@ def readme(chart: ChartView, meta: dict) -> str:
         (
             f"`{chart.name}.csv` holds the {meta['rows']} points the chart '{meta['name']}' shows for {years}: "
             "one row per point, with its series, x and y, what x and y measure (`x_axis`, `y_axis`, with units) "
-            "and its source (publisher, date published, address, the quoted words, reliability)."
+            "and its source (publisher, date published, address, the quoted words, reliability and, where the "
+            "quote is in another language, an English gloss by the dashboard's maintainers, not the source's words)."
         ),
         f"`{chart.name}.metadata.json` holds the same chart's title, units, sources, data versions and citation.",
         f"The chart on the dashboard: {meta['permalink']}",

@@ -225,7 +225,7 @@ def sources_tab(rows: pd.DataFrame) -> html.Div:
     items = []
     for record in rows.drop_duplicates("source_id").to_dict("records"):
         quote = record.get("quote")
-        gloss = record.get("gloss")
+        gloss = record.get("gloss_en")
         meta = " · ".join(
             str(v) for v in (record.get("published"), _reliability(record.get("reliability"))) if _present(v)
         )

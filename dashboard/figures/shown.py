@@ -25,8 +25,11 @@ def shown_rows(fig: go.Figure) -> pd.DataFrame:
 
 
 def with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Attach publisher, date, address, quote and reliability of each row's source."""
+    """Attach publisher, date, address, quote, reliability and (where the sources carry one) the quote's English
+    gloss of each row's source."""
     columns = ["source_id", "publisher", "published", "url", "quote", "reliability"]
+    if "gloss_en" in sources.columns:
+        columns.append("gloss_en")
     merged = rows.merge(sources[columns], on="source_id", how="left")
     merged["publisher"] = [publisher_name(s, p) for s, p in zip(merged["source_id"], merged["publisher"])]
     return merged

@@ -1,4 +1,7 @@
-"""Schema of the sources dataset: the one bibliography every row of every dataset points at."""
+"""Schema of the sources dataset: the one bibliography every row of every dataset points at.
+
+The column added in version 2026-11-30 (gloss_en) is optional, so that the earlier version, which lacks it,
+still validates."""
 
 import pandas as pd
 import pandera.pandas as pa
@@ -23,6 +26,9 @@ class SourcesSchema(pa.DataFrameModel):
     char_offset: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     pack_file: Series[str] = pa.Field(str_matches=r"^[\w.-]+\.(csv|txt|md)$")
     note: Series[str] = f.text()
+    gloss_en: Series[str] | None = f.text(
+        description="English gloss of the quote by the project's maintainers; not the source's words"
+    )
 
     class Config:
         strict = True

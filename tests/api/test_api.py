@@ -34,6 +34,11 @@ def _dataset(bundled, name: str, version: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def _versions(bundled) -> dict[str, str]:
+    """The dataset versions of the VIEW: its trade version and the active bibliography."""
+    return {"trade": VIEW["trade"], "sources": bundled.active_versions()["sources"]}
+
+
 def _path_values(bundled, chart: str = CHART) -> dict[str, str]:
     """Values for the path parameters of the routes."""
     return {"name": "trade", "version": "2002", "chart_id": chart}
@@ -196,11 +201,12 @@ def test_the_metadata_matches_the_descriptors(client, bundled):
         expected = sources.loc[source["source_id"]]
         for key in ("publisher", "published", "url", "quote"):
             assert (source[key] or "") == expected[key]
-    assert meta["permalink"].endswith("/trade?from=2000&to=2010&sources=2026-11-28&trade=2026-11-28")
+    bibliography = bundled.active_versions()["sources"]
+    assert meta["permalink"].endswith(f"/trade?from=2000&to=2010&sources={bibliography}&trade=2026-11-28")
     assert meta["view"] == {
         "from": 2000,
         "to": 2010,
-        "versions": {"sources": "2026-11-28", "trade": "2026-11-28"},
+        "versions": {"sources": bibliography, "trade": "2026-11-28"},
         "vintage": None,
         "target": None,
     }
@@ -225,8 +231,8 @@ def test_the_zip_holds_the_csv_the_metadata_and_a_readme(client, bundled):
     readme = archive.read(names["README.md"]).decode()
     for heading in ("## What it shows", "## How to cite", "## Licence", "## Caveats"):
         assert heading in readme
-    for name in ("trade", "sources"):
-        dataset = bundled.resolve(name, "2026-11-28")
+    for name, version in _versions(bundled).items():
+        dataset = bundled.resolve(name, version)
         assert dataset.expected_sha256 in readme
         assert all(licence["name"] in readme for licence in dataset.descriptor["licenses"])
     assert client.get(f"/api/v1/charts/{CHART}.zip", query_string=VIEW).data == response.data
@@ -238,8 +244,8 @@ def test_a_citation_pins_the_data_by_sha256_and_the_permalink(client, bundled, f
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     expected = {
-        hashlib.sha256(bundled.resolve(name, "2026-11-28").csv_path.read_bytes()).hexdigest()
-        for name in ("trade", "sources")
+        hashlib.sha256(bundled.resolve(name, version).csv_path.read_bytes()).hexdigest()
+        for name, version in _versions(bundled).items()
     }
     assert set(SHA256.findall(text)) == expected
     permalink = client.get(f"/api/v1/charts/{CHART}.metadata.json", query_string=VIEW).get_json()["permalink"]

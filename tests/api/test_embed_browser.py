@@ -66,7 +66,7 @@ def test_an_allowed_origin_shows_the_chart_in_its_iframe(page, sites, console_er
     expect(frame.locator("h1")).to_contain_text("China's exports to and imports from Russia")
     expect(frame.locator("footer a")).to_have_attribute(
         "href",
-        "http://127.0.0.1:" + _port(page) + "/trade?from=2000&to=2010&sources=2026-11-28&trade=2026-11-28",
+        "http://127.0.0.1:" + _port(page) + "/trade?from=2000&to=2010&sources=2026-11-30&trade=2026-11-28",
     )
     assert frame.locator("nav").count() == 0
     assert console_errors == []
