@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
+from dashboard.app.frame import plain
+from dashboard.figures.registry import registered
 
 pytestmark = pytest.mark.browser
 EMBED = "/embed/trade_flows?from=2000&to=2010"
@@ -57,13 +59,15 @@ def sites(api_loader):
             yield allowed, other
 
 
-def test_an_allowed_origin_shows_the_chart_in_its_iframe(page, sites, console_errors):
-    """The framed page draws the chart (plotly.js and embed.js as files under the CSP) with its title and link."""
+def test_an_allowed_origin_shows_the_chart_in_its_iframe(page, sites, api_loader, console_errors):
+    """The framed page draws the chart (plotly.js and embed.js as files under the CSP) with its finding as the
+    title (the figure's own, stated from its data) and a link back to the full view."""
     allowed, _ = sites
+    title = plain(registered()["trade_flows"].render(api_loader(None)).layout.title.text)
     page.goto(allowed)
     frame = page.frame_locator("#embedded")
     expect(frame.locator("#chart[data-rendered='true'] .main-svg").first).to_be_visible(timeout=20_000)
-    expect(frame.locator("h1")).to_contain_text("China's exports to and imports from Russia")
+    expect(frame.locator("h1")).to_contain_text(title)
     expect(frame.locator("footer a")).to_have_attribute(
         "href",
         "http://127.0.0.1:" + _port(page) + "/trade?from=2000&to=2010&sources=2026-11-30&trade=2026-11-28",

@@ -19,6 +19,7 @@ VIEWS = [
     "/border",
     "/migration",
     "/energy",
+    "/claims",
     "/trade?trade=2002",
     "/trade?target=trade_20bn_by_2000",
 ]
@@ -31,7 +32,9 @@ def _open(page, base_url_app, path: str, size: str) -> None:
     width, height = SIZES[size]
     page.set_viewport_size({"width": width, "height": height})
     page.goto(base_url_app + path)
-    expect(page.locator("#_pages_content .js-plotly-plot").first).to_be_visible(timeout=30_000)
+    expect(page.locator("#_pages_content h1").first).to_be_visible(timeout=30_000)
+    if page.locator("#_pages_content .chart-card").count():  # pages of charts: wait until they are drawn
+        expect(page.locator("#_pages_content .js-plotly-plot").first).to_be_visible(timeout=30_000)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -1,5 +1,6 @@
 /* The app shell's browser-side helpers: the phone menu, and names for inputs that Dash's components render
-   without one (a range slider's year boxes, the upload's file input), so screen readers can say what they are.
+   without one (a range slider's year boxes, the upload's file input), so screen readers can say what they are,
+   and a keyboard stop on tables that scroll sideways.
    Served as a file, so the Content-Security-Policy needs no hash for it. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     shell: {
@@ -23,6 +24,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
                     element.setAttribute('aria-label', pair[1]);
                 }
             });
+        });
+        /* A table that scrolls sideways on a phone must be reachable by keyboard to be scrolled. */
+        root.querySelectorAll('.table-responsive:not([tabindex])').forEach(function (element) {
+            element.setAttribute('tabindex', '0');
+            element.setAttribute('role', 'region');
+            element.setAttribute('aria-label', 'Table (scrolls sideways)');
         });
     }
 
