@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -98,9 +99,16 @@ def print_pdf(page: Path) -> bytes:
     quiet_pipe = _TornMessageFilter()
     logging.getLogger(PIPE_LOGGER).addFilter(quiet_pipe)
     try:
-        return asyncio.run(asyncio.wait_for(_print(page.resolve().as_uri()), PRINT_TIMEOUT_S))
+        return _run_apart(lambda: asyncio.wait_for(_print(page.resolve().as_uri()), PRINT_TIMEOUT_S))
     finally:
         logging.getLogger(PIPE_LOGGER).removeFilter(quiet_pipe)
+
+
+def _run_apart(make):
+    """Run a coroutine to its end on an event loop of its own, in a thread of its own: the caller may already be
+    inside a running loop (a notebook, a test process that drove Playwright), where asyncio.run refuses."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="print-pdf") as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
 
 
 async def _print(url: str) -> bytes:

@@ -29,20 +29,24 @@ def test_every_page_runs_under_the_policy_without_a_violation(page, base_url_app
         script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
         assert "frame-ancestors 'none'" in policy
-        expect(page.locator("#_pages_content .js-plotly-plot").first).to_be_visible(timeout=20_000)
+        expect(page.locator("#_pages_content h1").first).to_be_visible(timeout=20_000)
+        if page.locator("#_pages_content .chart-card").count():  # a page of charts (the Claims page has none)
+            expect(page.locator("#_pages_content .js-plotly-plot").first).to_be_visible(timeout=20_000)
         assert _violations(page) == [], entry.path
     assert not [e for e in console_errors if "Content Security Policy" in e]
     assert console_errors == []
 
 
 def test_svg_export_and_navigation_work_under_the_policy(page, base_url_app, console_errors):
-    """The clientside callbacks (hashed inline scripts) run: the SVG button exports, a nav link navigates."""
+    """The clientside callbacks (asset files and hashed inline scripts) run: the Download tab's SVG button exports
+    the chart under its file name (chart, years, data version), a nav link navigates."""
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(base_url_app + "/trade")
-    chart(page, "trade_pledges")
+    card = chart(page, "trade_pledges").locator("xpath=ancestor::div[contains(@class, 'chart-card')]")
+    card.get_by_role("tab", name="Download", exact=True).click()
     with page.expect_download() as download_info:
-        page.locator("[id*='svg-button'][id*='trade_pledges']").click()
-    assert download_info.value.suggested_filename == "trade_pledges.svg"
+        card.get_by_role("button", name="SVG image").click()
+    assert download_info.value.suggested_filename == "trade_pledges_1991-2025_trade-2026-11-28.svg"
     page.locator("nav").get_by_role("link", name="Arms", exact=True).click()
     expect(page).to_have_url(f"{base_url_app}/arms")
     expect(page).to_have_title(
