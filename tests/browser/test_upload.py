@@ -27,6 +27,8 @@ def upload(page, name: str, data: bytes) -> None:
 def test_a_good_file_shows_the_recomputed_ledger_and_the_overlay(page, base_url_app, console_errors):
     page.goto(base_url_app + "/trade")
     expect(page.get_by_role("heading", name="Check your own trade figures")).to_be_visible(timeout=20_000)
+    # judged alone (not merged over the current series): the 2002 article's five figures are the whole series
+    page.get_by_label("Judge my series alone (do not merge it over the bundled years)").check()
     upload(page, "article_2002.csv", TRADE_2002.read_bytes())
     expect(page.locator(".upload-accepted")).to_contain_text(
         "article_2002.csv passed validation", timeout=20_000
