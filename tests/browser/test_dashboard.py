@@ -77,7 +77,9 @@ def test_clicking_a_target_in_the_ledger_opens_its_chart_highlighted(page, base_
     chart(page, "trade_pledges")
     looks = page.evaluate("""() => document.querySelector("[data-chart='trade_pledges'] .js-plotly-plot")._fullData
         .filter(t => t.name && t.name.startsWith('US$')).map(t => [t.name, t.line.width, t.opacity])""")
-    chosen = [look for look in looks if look[0] == "US$20 bn by 2000"]  # the legend's short name of the pledge
+    chosen = [
+        look for look in looks if look[0] == "US$20 bn by 2000"
+    ]  # the legend's short name of the pledge
     others = [look for look in looks if look[0] != "US$20 bn by 2000"]
     assert chosen and chosen[0][1] > max(look[1] for look in others)
     assert all(look[2] < 1 for look in others)
