@@ -7,6 +7,8 @@ not_a_claim (a date or time span, with the reason). No verdict is stored anywher
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -501,3 +503,21 @@ def _sentence(text: str) -> str:
 def verdict_counts(records: list[dict]) -> dict[str, int]:
     """How many claims have each verdict, in the order of VERDICTS."""
     return {verdict: sum(1 for r in records if r["verdict"] == verdict) for verdict in VERDICTS}
+
+
+def claims_csv(records: list[dict]) -> str:
+    """The claims as CSV, one row each, the evidence in one cell ('source_id year value unit; ...'): what
+    `bilateral claims --csv` prints and the API serves."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(CLAIM_KEYS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({**r, "evidence": evidence_cell(r["evidence"])} for r in records)
+    return out.getvalue()
+
+
+def evidence_cell(evidence: list[dict]) -> str:
+    """Evidence rows in one CSV cell: 'source_id year value unit; ...'."""
+    return "; ".join(
+        " ".join(str(part) for part in (e["source_id"], e["year"], e["value"], e["unit"]) if part is not None)
+        for e in evidence
+    )

@@ -26,6 +26,7 @@ from dashboard.api.table import API, ROUTES, Query, Route
 from dashboard.app.data import AppData
 from dashboard.app.pages import APP_TITLE, PATHS
 from dashboard.catalog import Catalog
+from dashboard.claims import claim_records, claims_csv
 from dashboard.errors import BilateralError
 from dashboard.processed import code_fingerprint
 
@@ -136,6 +137,24 @@ class Api:
             route,
             (processed.hashes, as_of),
             lambda: Body(ledger.ledger_csv(table), "text/csv", f"ledger-as-of-{as_of}.csv"),
+        )
+
+    def claims_json(self, route: Route) -> flask.Response:
+        """The claims ledger as JSON."""
+        processed, _, _ = self._ledger()
+        return self.reply(
+            route, (processed.hashes,), lambda: json_body({"claims": claim_records(processed.frames)})
+        )
+
+    def claims_csv(self, route: Route) -> flask.Response:
+        """The claims ledger as CSV."""
+        processed, _, _ = self._ledger()
+        return self.reply(
+            route,
+            (processed.hashes,),
+            lambda: Body(
+                claims_csv(claim_records(processed.frames)).encode("utf-8"), "text/csv", "claims.csv"
+            ),
         )
 
     def charts(self, route: Route) -> flask.Response:

@@ -92,6 +92,21 @@ ROUTES: tuple[Route, ...] = (
         "The target ledger as CSV (the per-year table is in the JSON only).",
         Query.LEDGER,
     ),
+    Route(
+        f"{API}/claims.json",
+        "claims_json",
+        "application/json",
+        "Every quantitative claim of the 2002 article with its verdict against later evidence, the evidence rows "
+        "and a sentence of explanation.",
+        Query.LEDGER,
+    ),
+    Route(
+        f"{API}/claims.csv",
+        "claims_csv",
+        "text/csv",
+        "The claims as CSV, one row each, the evidence in one cell.",
+        Query.LEDGER,
+    ),
     Route(f"{API}/charts", "charts", "application/json", "Every chart: its id, title, page and datasets."),
     Route(
         f"{API}/charts/<chart_id>.csv",

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 
 from rich.markup import escape
 from rich.table import Table
 
 from dashboard import render
-from dashboard.claims import CLAIM_KEYS, VERDICT_WORDS, amount, claim_records, verdict_counts
+from dashboard.claims import VERDICT_WORDS, amount, claim_records, claims_csv, verdict_counts
 from dashboard.commands.base import EXIT_OK, HELP_FORMAT, add_datasets_option, catalog_for
 from dashboard.commands.output import print_json
 from dashboard.pipeline.load import load_valid
@@ -40,20 +39,10 @@ def run_claims(args: argparse.Namespace) -> int:
     if args.json:
         print_json(records)
     elif args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(CLAIM_KEYS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({**r, "evidence": evidence_cell(r["evidence"])} for r in records)
+        sys.stdout.write(claims_csv(records))
     else:
         claims_table(records)
     return EXIT_OK
-
-
-def evidence_cell(evidence: list[dict]) -> str:
-    """Evidence rows in one CSV cell: 'source_id year value unit; ...'."""
-    return "; ".join(
-        " ".join(str(part) for part in (e["source_id"], e["year"], e["value"], e["unit"]) if part is not None)
-        for e in evidence
-    )
 
 
 def claimed_words(record: dict) -> str:

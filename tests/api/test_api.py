@@ -441,3 +441,19 @@ def test_embed_origins_are_read_once_each():
         "https://a.example",
         "http://127.0.0.1:8000",
     )
+
+
+def test_the_claims_come_out_as_json_and_csv(client, bundled):
+    # one claim per quantitative figure of the 2002 article: the rows of the active claims dataset
+    active = bundled.resolve("claims")
+    figures = list(csv.DictReader(io.StringIO(active.csv_path.read_text(encoding="utf-8"))))
+    claims = client.get("/api/v1/claims.json").get_json()["claims"]
+    assert [c["claim_id"] for c in claims] == [f["claim_id"] for f in figures]
+    assert all(c["verdict"] and c["explanation"] for c in claims)
+    rows = _csv(client.get("/api/v1/claims.csv"))
+    assert [r["claim_id"] for r in rows] == [f["claim_id"] for f in figures]
+    assert {r["verdict"] for r in rows} == {c["verdict"] for c in claims}
+    again = client.get(
+        "/api/v1/claims.json", headers={"If-None-Match": client.get("/api/v1/claims.json").headers["ETag"]}
+    )
+    assert again.status_code == 304
