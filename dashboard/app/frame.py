@@ -160,8 +160,8 @@ def file_stem(spec: FigureSpec, processed: Processed, years: tuple[int, int] | N
 def download_tab(
     spec: FigureSpec, processed: Processed, view: View, years: tuple[int, int] | None
 ) -> html.Div:
-    """The chart as PNG or SVG, its data as CSV (the rows shown, with sources) or a zip with metadata, and a link
-    to the view."""
+    """The chart as PNG or SVG, its data as CSV (the rows shown, with sources) or a zip with metadata, a link to
+    the view, a citation that pins the data (from the API) and the iframe that embeds the chart."""
     stem = file_stem(spec, processed, years)
     pinned = View(years or view.year_range, view.versions, view.vintage, view.target).search()
     button = {"size": "sm", "color": "secondary", "outline": True, "class_name": "me-2 mb-2"}
@@ -186,7 +186,28 @@ def download_tab(
             ),
             dbc.Button("Copy link to this view", id=ids.copy_link_id(spec.name), **button),
             html.Span(id=ids.copy_status_id(spec.name), className="small ms-1", role="status"),
-            html.Div(dcc.Store(id=ids.image_name_id(spec.name), data=stem), hidden=True),
+            html.Div(
+                [
+                    dbc.Button("Cite this chart", id=ids.snippet_button_id(spec.name, "cite"), **button),
+                    dbc.Button("Embed this chart", id=ids.snippet_button_id(spec.name, "embed"), **button),
+                ]
+            ),
+            html.Pre(id=ids.snippet_id(spec.name, "cite"), className="chart-snippet small", role="status"),
+            html.Pre(id=ids.snippet_id(spec.name, "embed"), className="chart-snippet small", role="status"),
+            html.Div(
+                [
+                    dcc.Store(id=ids.image_name_id(spec.name), data=stem),
+                    dcc.Store(
+                        id=ids.snippet_source_id(spec.name),
+                        data={
+                            "cite": f"{API}/cite?chart={spec.name}&format=text" + pinned.replace("?", "&", 1),
+                            "embed": f"/embed/{spec.name}{pinned}",
+                            "title": spec.title,
+                        },
+                    ),
+                ],
+                hidden=True,
+            ),
         ],
         className="pt-2",
     )

@@ -33,6 +33,9 @@ IMAGE_BUTTON = "image-button"
 IMAGE_NAME = "image-name"
 COPY_LINK = "copy-link"
 COPY_STATUS = "copy-status"
+SNIPPET_BUTTON = "snippet-button"  # Cite / Embed
+SNIPPET = "snippet"
+SNIPPET_SOURCE = "snippet-source"
 NAV_LINK = "nav-link"
 TARGET_LINK = "target-link"
 DATA_CHOICE = "data-choice"
@@ -87,6 +90,21 @@ def image_name_id(name: str) -> dict:
 def copy_link_id(name: str) -> dict:
     """The id of a chart's 'Copy link' button."""
     return {"type": COPY_LINK, "name": name}
+
+
+def snippet_button_id(name: str, kind: str) -> dict:
+    """The id of a chart's Cite ('cite') or Embed ('embed') button."""
+    return {"type": SNIPPET_BUTTON, "name": name, "kind": kind}
+
+
+def snippet_id(name: str, kind: str) -> dict:
+    """The id of where a chart's citation or iframe snippet is shown."""
+    return {"type": SNIPPET, "name": name, "kind": kind}
+
+
+def snippet_source_id(name: str) -> dict:
+    """The id of the store with a chart's citation address and embed path."""
+    return {"type": SNIPPET_SOURCE, "name": name}
 
 
 def copy_status_id(name: str) -> dict:

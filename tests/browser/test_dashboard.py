@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from dashboard.app.pages import PAGES
+from dashboard.catalog import DEFAULT_ROOT
 from dashboard.figures.registry import registered
 from tests.browser.helpers import (
     chart,
@@ -221,3 +223,23 @@ def test_an_address_that_cannot_be_shown_says_why(page, base_url_app, console_er
     expect(page.locator("#_pages_content")).to_contain_text("has no version '1999'")
     expect(page.locator("#error-alert")).to_have_count(0)
     assert console_errors == []
+
+
+def test_the_download_tab_cites_the_view_and_gives_the_embed_snippet(page, base_url_app, app_data):
+    """Cite shows the API's citation, naming the trade version's sha256 (as its descriptor records it); Embed shows
+    an iframe of /embed/<chart> on this server with the view."""
+    page.goto(base_url_app + "/trade?from=2000&to=2010")
+    card = chart(page, "trade_flows").locator("xpath=ancestor::div[contains(@class, 'chart-card')]")
+    card.get_by_role("tab", name="Download", exact=True).click()
+    card.get_by_role("button", name="Cite this chart").click()
+    version = app_data[1](None).versions["trade"]
+    sha256 = json.loads((DEFAULT_ROOT / "trade" / version / "datapackage.json").read_text())["resources"][0][
+        "hash"
+    ]
+    expect(card.locator(".chart-snippet").first).to_contain_text(
+        sha256.removeprefix("sha256:"), timeout=20_000
+    )
+    card.get_by_role("button", name="Embed this chart").click()
+    expect(card.locator(".chart-snippet").nth(1)).to_contain_text(
+        f'<iframe src="{base_url_app}/embed/trade_flows?from=2000&to=2010'
+    )

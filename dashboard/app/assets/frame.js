@@ -32,6 +32,24 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             });
             return 'Downloaded ' + (stem || id.name) + '.' + id.format;
         },
+        showCitation: function (clicks, source) {
+            /* The API's citation of this view (data versions, their sha256, the permalink), copied as is. */
+            if (!clicks || !source) {
+                return window.dash_clientside.no_update;
+            }
+            return fetch(source.cite).then(function (answer) {
+                return answer.ok ? answer.text() : 'No citation: the server answered ' + answer.status + '.';
+            });
+        },
+        showEmbed: function (clicks, source) {
+            /* The iframe that shows this chart on another site (which the server must allow: --embed-origins). */
+            if (!clicks || !source) {
+                return window.dash_clientside.no_update;
+            }
+            var title = String(source.title || 'Chart').replace(/"/g, '&quot;');
+            return '<iframe src="' + window.location.origin + source.embed + '" width="100%" height="620" ' +
+                'title="' + title + '" loading="lazy" style="border:0"></iframe>';
+        },
         copyLink: function (clicks) {
             var address = window.location.href;
             if (!clicks) {

@@ -54,6 +54,14 @@ def register(app, data: AppData) -> None:
             State({"type": ids.IMAGE_NAME, "name": MATCH}, "data"),
             prevent_initial_call=True,
         )
+    for kind, function in (("cite", "showCitation"), ("embed", "showEmbed")):
+        app.clientside_callback(
+            ClientsideFunction(namespace="frame", function_name=function),
+            Output({"type": ids.SNIPPET, "name": MATCH, "kind": kind}, "children"),
+            Input({"type": ids.SNIPPET_BUTTON, "name": MATCH, "kind": kind}, "n_clicks"),
+            State({"type": ids.SNIPPET_SOURCE, "name": MATCH}, "data"),
+            prevent_initial_call=True,
+        )
     app.clientside_callback(
         ClientsideFunction(namespace="frame", function_name="copyLink"),
         Output({"type": ids.COPY_STATUS, "name": MATCH}, "children"),
