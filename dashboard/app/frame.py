@@ -196,6 +196,13 @@ def download_tab(
             html.Pre(id=ids.snippet_id(spec.name, "embed"), className="chart-snippet small", role="status"),
             html.Div(
                 [
+                    dbc.Button("Copy the citation", id=ids.snippet_copy_id(spec.name, "cite"), **button),
+                    dbc.Button("Copy the embed code", id=ids.snippet_copy_id(spec.name, "embed"), **button),
+                    html.Span(id=ids.snippet_copied_id(spec.name), className="small", role="status"),
+                ]
+            ),
+            html.Div(
+                [
                     dcc.Store(id=ids.image_name_id(spec.name), data=stem),
                     dcc.Store(
                         id=ids.snippet_source_id(spec.name),

@@ -36,6 +36,8 @@ COPY_STATUS = "copy-status"
 SNIPPET_BUTTON = "snippet-button"  # Cite / Embed
 SNIPPET = "snippet"
 SNIPPET_SOURCE = "snippet-source"
+SNIPPET_COPY = "snippet-copy"
+SNIPPET_COPIED = "snippet-copied"
 NAV_LINK = "nav-link"
 TARGET_LINK = "target-link"
 DATA_CHOICE = "data-choice"
@@ -100,6 +102,16 @@ def snippet_button_id(name: str, kind: str) -> dict:
 def snippet_id(name: str, kind: str) -> dict:
     """The id of where a chart's citation or iframe snippet is shown."""
     return {"type": SNIPPET, "name": name, "kind": kind}
+
+
+def snippet_copy_id(name: str, kind: str) -> dict:
+    """The id of the button that copies a chart's citation or embed snippet."""
+    return {"type": SNIPPET_COPY, "name": name, "kind": kind}
+
+
+def snippet_copied_id(name: str) -> dict:
+    """The id of the line that says a snippet was copied."""
+    return {"type": SNIPPET_COPIED, "name": name}
 
 
 def snippet_source_id(name: str) -> dict:

@@ -50,6 +50,21 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
             return '<iframe src="' + window.location.origin + source.embed + '" width="100%" height="620" ' +
                 'title="' + title + '" loading="lazy" style="border:0"></iframe>';
         },
+        copySnippet: function (citeClicks, embedClicks, citation, embed) {
+            /* Copy the citation or the embed code shown above (open it first with Cite or Embed). */
+            var triggered = window.dash_clientside.callback_context.triggered_id || {};
+            var text = triggered.kind === 'embed' ? embed : citation;
+            if (!text) {
+                return 'Show it first (Cite this chart, Embed this chart).';
+            }
+            if (navigator.clipboard && navigator.clipboard.writeText) {
+                return navigator.clipboard.writeText(text).then(
+                    function () { return 'Copied.'; },
+                    function () { return 'Select the text above and copy it.'; }
+                );
+            }
+            return 'Select the text above and copy it.';
+        },
         copyLink: function (clicks) {
             var address = window.location.href;
             if (!clicks) {

@@ -63,6 +63,15 @@ def register(app, data: AppData) -> None:
             prevent_initial_call=True,
         )
     app.clientside_callback(
+        ClientsideFunction(namespace="frame", function_name="copySnippet"),
+        Output({"type": ids.SNIPPET_COPIED, "name": MATCH}, "children"),
+        Input({"type": ids.SNIPPET_COPY, "name": MATCH, "kind": "cite"}, "n_clicks"),
+        Input({"type": ids.SNIPPET_COPY, "name": MATCH, "kind": "embed"}, "n_clicks"),
+        State({"type": ids.SNIPPET, "name": MATCH, "kind": "cite"}, "children"),
+        State({"type": ids.SNIPPET, "name": MATCH, "kind": "embed"}, "children"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
         ClientsideFunction(namespace="frame", function_name="copyLink"),
         Output({"type": ids.COPY_STATUS, "name": MATCH}, "children"),
         Input({"type": ids.COPY_LINK, "name": MATCH}, "n_clicks"),
