@@ -16,6 +16,6 @@ def test_a_worker_app_has_its_bundles_registered_before_its_first_request():
     assert served is app.server
     assert app.registered_paths["dash"]  # every script the index names is known before any request arrives
     # a script (not a source map: wheels of dash need not ship those), the same one on every run
-    bundle = sorted(path for path in app.registered_paths["dash"] if path.endswith(".js"))[0]
+    bundle = min(path for path in app.registered_paths["dash"] if path.endswith(".js"))
     response = app.server.test_client().get(f"/_dash-component-suites/dash/{bundle}")
     assert response.status_code == 200
