@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from dashboard.formatting import publisher_name
+from dashboard.formatting import name_sources, publishers_of
 
 VERDICTS = ("confirmed", "contradicted", "superseded", "unverifiable", "not_a_claim")
 VERDICT_WORDS = {
@@ -95,9 +95,7 @@ def claim_records(frames: Mapping[str, pd.DataFrame]) -> list[dict]:
     """Every claim of the claims dataset with its verdict, evidence and explanation."""
     sources = frames["sources"]
     reliability = dict(zip(sources["source_id"], sources["reliability"]))
-    publishers = {
-        sid: publisher_name(sid, name) for sid, name in zip(sources["source_id"], sources["publisher"])
-    }
+    publishers = publishers_of(sources)
     return [
         _in_words(judge(_clean(row), frames, reliability), publishers)
         for row in frames["claims"].to_dict("records")
@@ -107,12 +105,7 @@ def claim_records(frames: Mapping[str, pd.DataFrame]) -> list[dict]:
 def _in_words(record: dict, publishers: Mapping[str, str]) -> dict:
     """The explanation as a reader reads it: each source named by its publisher, not by its id (the ids stay in
     the evidence)."""
-    explanation = record["explanation"]
-    for row in record["evidence"]:
-        source_id = row["source_id"]
-        if source_id in publishers:
-            explanation = explanation.replace(f"({source_id})", f"({publishers[source_id]})")
-    return {**record, "explanation": explanation}
+    return {**record, "explanation": name_sources(record["explanation"], publishers)}
 
 
 def judge(claim: dict, frames: Mapping[str, pd.DataFrame], reliability: Mapping[str, str]) -> dict:

@@ -4,6 +4,8 @@ app, the figures, the report and the CLI show them."""
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 
 MISSING = "–"
 UNIT_FORMATS = {"usd_bn": "US${} bn", "mt": "{} Mt", "bcm": "{} bcm", "troops": "{} troops"}
@@ -101,3 +103,15 @@ def publisher_name(source_id: str, publisher) -> str:
         if publisher is None or (isinstance(publisher, float) and math.isnan(publisher))
         else str(publisher)
     )
+
+
+def name_sources(text: str, publishers: Mapping[str, str]) -> str:
+    """Source ids in parentheses replaced by their publishers, for a reader: '(trade-2019-01-rt)' -> '(RT)'."""
+    return re.sub(
+        r"\(([a-z0-9][a-z0-9_.-]*)\)", lambda m: f"({publishers.get(m.group(1), m.group(1))})", text
+    )
+
+
+def publishers_of(sources) -> dict[str, str]:
+    """Every source id of a sources frame with its publisher as a reader cites it."""
+    return {sid: publisher_name(sid, name) for sid, name in zip(sources["source_id"], sources["publisher"])}

@@ -18,6 +18,9 @@ SOURCE_BODY = "source-body"
 ERROR_ALERT = "error-alert"
 # The trade page's upload: the file picker and where its check (report or recomputed ledger) is shown.
 UPLOAD = "trade-upload"
+TEXT_INPUT = "text-input"  # the Check a text page: the text box, its button, the verdicts
+TEXT_BUTTON = "text-button"
+TEXT_RESULT = "text-result"
 UPLOAD_RESULT = "trade-upload-result"
 UPLOAD_REPLACE = "trade-upload-replace"  # checked: the file's series alone, not merged over the bundled one
 

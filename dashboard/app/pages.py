@@ -22,6 +22,7 @@ from dashboard.app.components import (
 from dashboard.app.data import AppData, arms_vintages, version_choices
 from dashboard.app.frame import chart_frame
 from dashboard.app.overview import indicator_lines, ledger_table
+from dashboard.app.text_page import text_form
 from dashboard.app.upload import upload_card
 from dashboard.app.view import View, href, parse_query
 from dashboard.errors import BilateralError
@@ -86,6 +87,12 @@ PAGES = (
         "2002 claims",
         "every quantitative claim of the 2002 article against what later sources say.",
     ),
+    Page(
+        "text",
+        "/check-text",
+        "Check a text",
+        "every statement of China-Russia trade in a text you paste, held against the sourced figures.",
+    ),
 )
 PATHS = {page.key: page.path for page in PAGES}
 
@@ -99,9 +106,11 @@ def page_of_path(pathname: str | None) -> str:
 def register(data: AppData) -> None:
     """Register every page with Dash Pages; call after the Dash app exists."""
     for order, page in enumerate(PAGES):
-        build = {"overview": partial(overview_layout, data), "claims": partial(claims_layout, data)}.get(
-            page.key, partial(chart_layout, data, page)
-        )
+        build = {
+            "overview": partial(overview_layout, data),
+            "claims": partial(claims_layout, data),
+            "text": partial(text_layout, data),
+        }.get(page.key, partial(chart_layout, data, page))
         layout = partial(_cached_layout, data, page.key, build)
         dash.register_page(
             f"dashboard.app.pages.{page.key}",
@@ -179,6 +188,11 @@ def claims_layout(data: AppData, **query) -> html.Div:
             *claims_content(processed, view, verdict if isinstance(verdict, str) else None),
         ]
     )
+
+
+def text_layout(data: AppData, **query) -> html.Div:
+    """The Check a text page: a text box and the verdict on each trade statement in it."""
+    return html.Div([html.H1("Check a text against the sourced figures", className="h3 mt-2"), *text_form()])
 
 
 def chart_layout(data: AppData, page: Page, **query) -> html.Div:

@@ -65,8 +65,8 @@ def test_every_page_draws_its_registered_figures(loader, page):
     from dashboard.figures.registry import registered
 
     data = AppData(loader, registered())
-    if page.key == "claims":  # a page of tables, no chart
-        assert not data.for_page(page.key) and not _find(claims_layout(data), dcc.Graph)
+    if page.key in ("claims", "text"):  # pages of tables and forms, no chart
+        assert not data.for_page(page.key)
         return
     layout = overview_layout(data) if page.key == "overview" else chart_layout(data, page)
     assert len(_find(layout, dcc.Graph)) == len(data.for_page(page.key)) > 0
@@ -154,3 +154,17 @@ def test_the_claims_page_lists_every_figure_and_filters_by_verdict(data, loader)
         "verdict=not_a_claim", ""
     )  # the code only in the filter's address
     assert "“Sino-Russian Relations in a Changed International Landscape” (2002)" in text
+
+
+def test_a_pasted_text_is_checked_statement_by_statement(loader):
+    from dashboard.app.text_page import check_text
+
+    # 2018 turnover: Chinese customs 107.06, Russian customs 108.3 (trade 2026-11-28): "passed $100 bn" holds.
+    shown = check_text("Trade passed $100 bn in 2018.", loader(None))
+    (row,) = _find(shown, html.Tr)[1:]
+    cells = [cell.children for cell in row.children]
+    assert cells[1] == "$100 bn" and cells[2] == "Consistent"
+    assert "Chinese customs" in cells[3] and "(trade-" not in cells[3]  # sources by publisher, not by id
+    refused = str(check_text("<script>alert(1)</script> no numbers here", loader(None)))
+    assert "markup" in refused.lower() or "no trade statement" in refused
+    assert "no trade statement" in str(check_text("The weather was fine.", loader(None)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.app.callbacks import frame, hover, navigation, sources, upload, year_range
+from dashboard.app.callbacks import frame, hover, navigation, sources, text, upload, year_range
 from dashboard.app.data import AppData
 
 
@@ -14,3 +14,4 @@ def register_all(app, data: AppData) -> None:
     frame.register(app, data)
     navigation.register(app, data)
     upload.register(app, data)
+    text.register(app, data)
