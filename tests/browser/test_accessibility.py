@@ -20,6 +20,7 @@ VIEWS = [
     "/migration",
     "/energy",
     "/claims",
+    "/check-text",
     "/trade?trade=2002",
     "/trade?target=trade_20bn_by_2000",
 ]
