@@ -9,7 +9,9 @@ from dashboard.app.components import goal, shortfall, status_badge
 from dashboard.app.display import graph_config
 from dashboard.check import CheckResult
 from dashboard.consistency import ConsistencyWarning
-from dashboard.formatting import MISSING, amount, percent
+from dashboard.formatting import MISSING, amount, number, percent
+from dashboard.statements.evidence import MATCH_PCT
+from dashboard.statements.judge import MEASURE_WORDS
 from dashboard.validation import Failure
 
 REPORT_HEADINGS = ("File", "Line", "Column", "Check", "Value / message")
@@ -77,12 +79,52 @@ def result_view(result: CheckResult, figure: dict) -> list:
         changes_table(result.changes),
         html.H3("The target ledger on the uploaded figures", className="h6"),
         ledger_table(result.ledger, result.changes),
+        html.H3(
+            f"On whose figures? Each of your values against the sourced ones (within {MATCH_PCT}%)",
+            className="h6",
+        ),
+        explain_table(result.explained),
         html.Div(
             dcc.Graph(figure=figure, config=graph_config(UPLOAD_CHART), className="chart-graph"),
             **{"data-chart": UPLOAD_CHART},  # type: ignore[arg-type]  # data-* props are wildcards Div's signature does not list
         ),
         warnings_list(result.warnings),
     ]
+
+
+def explain_table(explained: list[dict]):
+    """Each value of the file: the sourced bases it matches, and how far it is from every sourced level."""
+    if not explained:
+        return html.P("No value to compare.", className="small")
+    head = html.Thead(
+        html.Tr(
+            [html.Th(h, scope="col") for h in ("Year", "Measure", "Your value", "Matches", "Sourced values")]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(str(row["year"])),
+                    html.Td(MEASURE_WORDS.get(row["measure"], row["measure"]).capitalize()),
+                    html.Td(f"US${number(row['value_usd_bn'], 3)} bn"),
+                    html.Td(", ".join(row["matches"]) or "none"),
+                    html.Td(
+                        "; ".join(
+                            f"{b['label']} US${number(b['value_usd_bn'], 3)} bn "
+                            f"({'+' if (b['difference_pct'] or 0) > 0 else ''}{number(b['difference_pct'], 2)}%)"
+                            for b in row["bases"]
+                        )
+                        or "no sourced level for this year"
+                    ),
+                ]
+            )
+            for row in explained
+        ]
+    )
+    return html.Div(
+        dbc.Table([head, body], size="sm", class_name="upload-explain"), className="table-responsive"
+    )
 
 
 def changes_table(changes: list[dict]):

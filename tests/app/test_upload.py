@@ -299,3 +299,12 @@ def test_the_upload_card_offers_the_template_and_the_replace_box():
     (link,) = [a for a in find(card, html.A) if a.download]
     assert unquote(link.href.partition(",")[2]).splitlines()[0] == "year,turnover_usd_bn"
     assert [box.id for box in find(card, dbc.Checkbox)] == [ids.UPLOAD_REPLACE]
+
+
+def test_each_uploaded_value_says_on_whose_figures_it_holds(data):
+    # The 2002 article's 1999 turnover, 5.9, against the sourced 1999 levels: Chinese customs 5.72 (+3.15%, no
+    # match at 0.5%) and 5.7; its 2000 figure, 8.0, matches the official statement of 8.0 (0.00%).
+    shown = check_upload(data, data_url(TRADE_2002.read_bytes()), "article_2002.csv")
+    rows = {cells[0]: cells for cells in table_rows(shown, "upload-explain")}
+    assert rows["1999"][2] == "US$5.9 bn" and "Chinese customs US$5.72 bn (+3.15%)" in rows["1999"][4]
+    assert "Official statement" in rows["2000"][3] or "official statement" in rows["2000"][3]
