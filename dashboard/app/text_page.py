@@ -37,7 +37,7 @@ def text_form() -> list:
                     "whose figures it holds, or how far it is from them. "
                 ),
                 html.Strong("Nothing is stored."),
-                f" Up to {MAX_TEXT_BYTES // 1000} kB; the same check runs as ",
+                f" Up to {MAX_TEXT_BYTES // 1024} kB; the same check runs as ",
                 html.Code("bilateral verify FILE"),
                 ".",
             ]
