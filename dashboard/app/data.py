@@ -15,7 +15,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashboard.app.display import for_display, with_year_range, y_range
+from dashboard.app.display import for_display, with_year_range
 from dashboard.app.figure_store import FigureStore, disk_key
 from dashboard.app.view import Bounds, View, parse_search
 from dashboard.catalog import Catalog
@@ -144,19 +144,6 @@ class AppData:
         if not spec.follows_year_range:
             return shown
         return with_year_range(shown, self.years_shown(spec.page, view))
-
-    def fitted_y(self, name: str, year_range: tuple[int, int] | None, view: View) -> list[float] | None:
-        """The y range that fits a time chart's points within `year_range` (None: the figure's own)."""
-        if year_range is None:
-            return None
-        return y_range(self._store.shown(name, self._drawn_view(name, view)), year_range)
-
-    def x_extent(self, name: str, view: View) -> tuple[float, float] | None:
-        """The years a time chart shows: the view's range, else the span of its points' x (None: no numeric x)."""
-        if view.years:
-            return view.years
-        years = self._years(name, view)
-        return (years[0], years[-1]) if years else None
 
     def page_years(self, page: str, view: View) -> PageYears | None:
         """The years a page's time charts span (the ends of its year control) and show by default (the same,

@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 from dashboard.figures.style import EXPORT_HEIGHT, EXPORT_WIDTH, PALETTE, year_span
 
 HOVER_LINE_NAME = "hover_year"
-HOVER_LINE_INDEX = 0  # the app puts the hover line first among a time chart's shapes
 GRAPH_HEIGHT_PX = 560
 IN_PAGE_TOP_MARGIN_PX = 24  # the title is the frame's heading; a legend above the plot pushes it down
 Y_ROOM = 0.06  # room above the highest point shown, as a share of the range

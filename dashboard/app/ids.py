@@ -28,7 +28,6 @@ UPLOAD_REPLACE = "trade-upload-replace"  # checked: the file's series alone, not
 TIME_CHART = "time-chart"
 CHART = "chart"
 TAB_BUTTON = "tab-button"
-CHART_TABS = "chart-tabs"  # no component has it now (the tabs are TAB_BUTTONs); kept until year_range moves
 TAB_PANEL = "tab-panel"
 CHART_DESCRIPTION = "chart-description"
 TAB_BODY = "tab-body"

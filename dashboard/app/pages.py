@@ -97,12 +97,6 @@ PAGES = (
 PATHS = {page.key: page.path for page in PAGES}
 
 
-def page_of_path(pathname: str | None) -> str:
-    """The key of the page at an address (an unknown one: the overview)."""
-    path = (pathname or "/").rstrip("/") or "/"
-    return next((page.key for page in PAGES if page.path == path), "overview")
-
-
 def register(data: AppData) -> None:
     """Register every page with Dash Pages; call after the Dash app exists."""
     for order, page in enumerate(PAGES):

@@ -10,8 +10,7 @@ from dashboard.app import ids
 from dashboard.formatting import name_sources, publishers_of
 from dashboard.ingest.source import InputError, InputFile
 from dashboard.processed import Processed
-from dashboard.statements import MAX_TEXT_BYTES, Evidence, verify_text
-from dashboard.statements.text import read_text
+from dashboard.statements import MAX_TEXT_BYTES, Evidence, verify_file
 
 TEXT_NAME = "your text"
 VERDICT_WORDS = {
@@ -59,9 +58,7 @@ def check_text(text: str | None, processed: Processed) -> html.Div:
     """The verdict on every statement of the text, or why the text cannot be checked (in words)."""
     data = (text or "").encode("utf-8")
     try:
-        claims = verify_text(
-            read_text(InputFile.from_bytes(data, TEXT_NAME)), evidence_of(processed), TEXT_NAME
-        )
+        claims = verify_file(InputFile.from_bytes(data, TEXT_NAME), evidence_of(processed))
     except InputError as error:
         return html.Div(dbc.Alert(str(error), color="warning"))
     publishers = publishers_of(processed.frames["sources"])
