@@ -57,7 +57,9 @@ def goal(row: dict) -> str:
 def data_choices(
     choices: dict[str, list[str]], chosen: dict[str, str | None], active_trade: str | None
 ) -> dbc.Row | None:
-    """Selects of the trade data version and the SIPRI vintage a page's charts are drawn on (None: no choice)."""
+    """Selects of the trade data version and the SIPRI vintage a page's charts are drawn on (None: no choice), each
+    with an Apply button: a choice redraws the page only when applied (the button, or Enter in the select), never
+    on each arrow key through the options (WCAG 3.2.2)."""
     labels = {ids.TRADE_CHOICE: "Trade data version", ids.VINTAGE_CHOICE: "SIPRI vintage (arms transfers)"}
     columns = []
     for name, values in choices.items():
@@ -71,7 +73,15 @@ def data_choices(
         label = dbc.Label(
             labels[name], html_for=ids.dom_id(ids.data_choice_id(name)), class_name="small mb-0"
         )
-        columns.append(dbc.Col([label, select], md=3))
+        apply = dbc.Button(
+            "Apply",
+            id=ids.data_apply_id(name),
+            n_clicks=0,
+            size="sm",
+            color="secondary",
+            class_name="data-apply",
+        )
+        columns.append(dbc.Col([label, dbc.InputGroup([select, apply], size="sm")], md=4))
     return dbc.Row(columns, class_name="g-2 mb-2 data-choices") if columns else None
 
 

@@ -43,6 +43,9 @@ SNIPPET_COPIED = "snippet-copied"
 NAV_LINK = "nav-link"
 TARGET_LINK = "target-link"
 DATA_CHOICE = "data-choice"
+DATA_APPLY = "data-apply"  # a data choice's Apply button (a select alone never redraws the page)
+DOWNLOAD_LINK = "download-link"  # a chart's CSV or zip link; its address follows the years shown
+CHART_HOW = "chart-how"  # the line under a chart saying how to use it (mouse and keyboard)
 TRADE_CHOICE, VINTAGE_CHOICE = "trade", "vintage"  # the data a page's view may switch
 
 
@@ -139,3 +142,18 @@ def target_link_id(target_id: str) -> dict:
 def data_choice_id(name: str) -> dict:
     """The id of a page's select of a dataset version (TRADE_CHOICE) or SIPRI vintage (VINTAGE_CHOICE)."""
     return {"type": DATA_CHOICE, "name": name}
+
+
+def data_apply_id(name: str) -> dict:
+    """The id of the Apply button beside a data choice (each applies all the page's choices)."""
+    return {"type": DATA_APPLY, "name": name}
+
+
+def download_link_id(name: str, kind: str) -> dict:
+    """The id of a chart's 'csv' or 'zip' download link."""
+    return {"type": DOWNLOAD_LINK, "name": name, "kind": kind}
+
+
+def chart_how_id(name: str) -> dict:
+    """The id of the line saying how to use a chart (part of its accessible description)."""
+    return {"type": CHART_HOW, "name": name}

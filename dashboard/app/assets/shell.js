@@ -1,6 +1,6 @@
 /* The app shell's browser-side helpers: the phone menu, and names for inputs that Dash's components render
    without one (a range slider's year boxes, the upload's file input), so screen readers can say what they are,
-   and a keyboard stop on tables that scroll sideways.
+   a keyboard stop on tables that scroll sideways, and Enter in a data choice's select as its Apply button.
    Served as a file, so the Content-Security-Policy needs no hash for it. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     shell: {
@@ -33,7 +33,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         });
     }
 
+    /* A data choice applies on its Apply button; Enter in the select applies it too (arrow keys only choose). */
+    function applyOnEnter(event) {
+        var select = event.target;
+        if (event.key !== 'Enter' || !select || !select.matches || !select.matches('.data-choices select')) {
+            return;
+        }
+        var group = select.closest('.input-group');
+        var apply = group && group.querySelector('.data-apply');
+        if (apply) {
+            event.preventDefault();
+            apply.click();
+        }
+    }
+
     function start() {
+        document.addEventListener('keydown', applyOnEnter);
         name(document);
         new MutationObserver(function () { name(document); }).observe(document.body, {childList: true, subtree: true});
     }

@@ -1,4 +1,4 @@
-"""Links and choices that follow the view: nav links keep the query, data choices redraw the page."""
+"""Links and choices that follow the view: nav links keep the query, data choices redraw the page when applied."""
 
 from __future__ import annotations
 
@@ -51,14 +51,17 @@ def register(app, data: AppData) -> None:
 
     @app.callback(
         Output(ids.NAVIGATE, "data"),
-        Input(CHOICES, "value"),
+        Input({"type": ids.DATA_APPLY, "name": ALL}, "n_clicks"),
+        State(CHOICES, "value"),
         State(CHOICES, "id"),
         State(ids.URL, "pathname"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def on_data_choice(values, choice_ids, pathname, search):
-        """Thin: `choose_data` with the page's choices by name."""
+    def on_data_choice(clicks, values, choice_ids, pathname, search):
+        """Thin: on Apply (not on each change of a select), `choose_data` with the page's choices by name."""
+        if not any(clicks or ()):
+            raise PreventUpdate
         return choose_data(data, {i["name"]: v for i, v in zip(choice_ids, values)}, pathname, search)
 
     @app.callback(
