@@ -161,7 +161,9 @@ def download_tab(
     spec: FigureSpec, processed: Processed, view: View, years: tuple[int, int] | None
 ) -> html.Div:
     """The chart as PNG or SVG, its data as CSV (the rows shown, with sources) or a zip with metadata, a link to
-    the view, a citation that pins the data (from the API) and the iframe that embeds the chart."""
+    the view, a citation that pins the data (from the API) and the iframe that embeds the chart. The CSV link is
+    the one home of the view pinned (years, versions) and of the file name: images, citation and embed take
+    theirs from it, and a year change in the browser moves it (assets/interactions.js)."""
     stem = file_stem(spec, processed, years)
     pinned = View(years or view.year_range, view.versions, view.vintage, view.target).search()
     button = {"size": "sm", "color": "secondary", "outline": True, "class_name": "me-2 mb-2"}
@@ -174,12 +176,14 @@ def download_tab(
             dbc.Button("SVG image", id=ids.image_button_id(spec.name, "svg"), **button),
             html.A(
                 "CSV: the data shown",
+                id=ids.download_link_id(spec.name, "csv"),
                 href=f"{API}/charts/{spec.name}.csv{pinned}",
                 download=f"{stem}.csv",
                 className="btn btn-sm btn-outline-secondary me-2 mb-2",
             ),
             html.A(
                 "Zip: data, metadata and how to cite",
+                id=ids.download_link_id(spec.name, "zip"),
                 href=f"{API}/charts/{spec.name}.zip{pinned}",
                 download=f"{stem}.zip",
                 className="btn btn-sm btn-outline-secondary me-2 mb-2",
@@ -201,19 +205,13 @@ def download_tab(
                     html.Span(id=ids.snippet_copied_id(spec.name), className="small", role="status"),
                 ]
             ),
-            html.Div(
-                [
-                    dcc.Store(id=ids.image_name_id(spec.name), data=stem),
-                    dcc.Store(
-                        id=ids.snippet_source_id(spec.name),
-                        data={
-                            "cite": f"{API}/cite?chart={spec.name}&format=text" + pinned.replace("?", "&", 1),
-                            "embed": f"/embed/{spec.name}{pinned}",
-                            "title": spec.title,
-                        },
-                    ),
-                ],
-                hidden=True,
+            dcc.Store(
+                id=ids.snippet_source_id(spec.name),
+                data={
+                    "cite": f"{API}/cite?chart={spec.name}&format=text",
+                    "embed": f"/embed/{spec.name}",
+                    "title": spec.title,
+                },
             ),
         ],
         className="pt-2",

@@ -32,7 +32,6 @@ TAB_PANEL = "tab-panel"
 CHART_DESCRIPTION = "chart-description"
 TAB_BODY = "tab-body"
 IMAGE_BUTTON = "image-button"
-IMAGE_NAME = "image-name"
 COPY_LINK = "copy-link"
 COPY_STATUS = "copy-status"
 SNIPPET_BUTTON = "snippet-button"  # Cite / Embed
@@ -87,11 +86,6 @@ def tab_body_id(name: str, kind: str) -> dict:
 def image_button_id(name: str, image_format: str) -> dict:
     """The id of a chart's PNG or SVG download button."""
     return {"type": IMAGE_BUTTON, "name": name, "format": image_format}
-
-
-def image_name_id(name: str) -> dict:
-    """The id of the store holding a chart's download file name (chart, years, data version)."""
-    return {"type": IMAGE_NAME, "name": name}
 
 
 def copy_link_id(name: str) -> dict:
@@ -149,8 +143,8 @@ def data_apply_id(name: str) -> dict:
     return {"type": DATA_APPLY, "name": name}
 
 
-def download_link_id(name: str, kind: str) -> dict:
-    """The id of a chart's 'csv' or 'zip' download link."""
+def download_link_id(name, kind: str) -> dict:
+    """The id of a chart's 'csv' or 'zip' download link (name: the chart's, or MATCH)."""
     return {"type": DOWNLOAD_LINK, "name": name, "kind": kind}
 
 

@@ -184,3 +184,56 @@ def test_charts_draw_with_the_partial_plotly_bundle(page, base_url_app, console_
     assert any("plotly-cartesian" in url for url in scripts)
     assert not any("package_data/plotly.min.js" in url for url in scripts)
     assert console_errors == []
+
+
+def _download_tab(page, name: str) -> dict:
+    """What a chart's Download tab offers: the CSV and zip links (address, file name), the embed snippet."""
+    card = page.locator(".chart-card").filter(has=page.locator(f"[data-chart='{name}']"))
+    card.get_by_role("tab", name="Download", exact=True).click()
+    csv_link = card.get_by_role("link", name="CSV: the data shown")
+    zip_link = card.get_by_role("link", name="Zip: data, metadata and how to cite")
+    card.get_by_role("button", name="Embed this chart").click()
+    embed = card.locator(".chart-snippet").filter(has_text="<iframe")
+    expect(embed).to_be_visible()
+    return {
+        "csv": (csv_link.get_attribute("href"), csv_link.get_attribute("download")),
+        "zip": (zip_link.get_attribute("href"), zip_link.get_attribute("download")),
+        "embed": embed.inner_text(),
+    }
+
+
+def test_download_links_follow_the_years_shown(page, base_url_app, console_errors):
+    """After a year change in the browser the Download tab offers what a page drawn on those years offers: CSV and
+    zip links, file names, the PNG's name, the embed code; Copy link copies the address; nothing went to the
+    server's callbacks."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(base_url_app + "/trade")
+    chart(page, "trade_flows")
+    page.wait_for_load_state("networkidle")
+    sent = _callbacks(page)
+    before = _download_tab(page, "trade_flows")
+    assert "from=1991&to=2025" in before["csv"][0]
+
+    _set_years(page, 2000, 2010)
+    expect(page).to_have_url(f"{base_url_app}/trade?from=2000&to=2010")
+    card = page.locator(".chart-card").filter(has=page.locator("[data-chart='trade_flows']"))
+    expect(card.get_by_role("link", name="CSV: the data shown")).to_have_attribute(
+        "download", "trade_flows_2000-2010_trade-2026-11-28.csv"
+    )
+    after = _download_tab(page, "trade_flows")
+    assert sent == []
+
+    fresh = page.context.new_page()
+    fresh.goto(f"{base_url_app}/trade?from=2000&to=2010")
+    chart(fresh, "trade_flows")
+    assert after == _download_tab(fresh, "trade_flows")
+    assert after != before
+    fresh.close()
+
+    with page.expect_download() as image:
+        card.get_by_role("button", name="PNG image").click()
+    assert image.value.suggested_filename == "trade_flows_2000-2010_trade-2026-11-28.png"
+    card.get_by_role("button", name="Copy link to this view").click()
+    expect(card.get_by_text("Link copied.")).to_be_visible()
+    assert page.evaluate("() => navigator.clipboard.readText()") == f"{base_url_app}/trade?from=2000&to=2010"
+    assert console_errors == []

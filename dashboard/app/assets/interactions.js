@@ -1,6 +1,7 @@
 /* The year range and the linked hover line of a page's time charts, applied in the browser: no server round trip.
    A year change (slider, year boxes, box-select, zoom, the address) relayouts only each chart's axes, never the
-   whole figure: x on whole years, y fitted to the points in those years (the rule of display.y_range).
+   whole figure: x on whole years, y fitted to the points in those years (the rule of display.y_range); each
+   chart's download links take the new years.
    Served as a file, so the Content-Security-Policy needs no hash for it. */
 (function () {
     'use strict';
@@ -269,13 +270,50 @@
         });
     }
 
+    function withYears(address, years) {
+        // A download link's address with the years now shown (the rest of its view kept).
+        var at = address.indexOf('?');
+        var path = at < 0 ? address : address.slice(0, at);
+        return path + searchWithYears(at < 0 ? '' : address.slice(at), years);
+    }
+
+    function fileWithYears(file, name, years) {
+        // 'trade_flows_1991-2025_trade-2026-11-28.csv' with the years now shown.
+        var span = name + '_' + years[0] + '-' + years[1];
+        var stamped = new RegExp('^' + name + '_\\d+-\\d+');
+        return stamped.test(file) ? file.replace(stamped, span) : file.replace(name, span);
+    }
+
+    function followDownloads(charts, years) {
+        // Each time chart's CSV and zip links (and so its images, citation and embed: assets/frame.js) take the
+        // years now shown, as the server writes them for a page drawn on those years.
+        var dc = window.dash_clientside;
+        if (!dc.set_props) {
+            return;
+        }
+        charts.forEach(function (id) {
+            ['csv', 'zip'].forEach(function (kind) {
+                var linkId = {type: 'download-link', name: id.name, kind: kind};
+                var link = document.getElementById(domId(linkId));
+                if (!link || !link.getAttribute('href')) {
+                    return;
+                }
+                dc.set_props(linkId, {
+                    href: withYears(link.getAttribute('href'), years),
+                    download: fileWithYears(link.getAttribute('download') || '', id.name, years)
+                });
+            });
+        });
+    }
+
     function sameId(a, b) {
         return domId(a) === domId(b);
     }
 
     window.bilateralInteractions = {
         yearNumber: yearNumber, yearsOfSelection: yearsOfSelection, yearsOfRelayout: yearsOfRelayout,
-        yRange: yRange, defaultYears: defaultYears, searchWithYears: searchWithYears, graphOf: graphOf
+        yRange: yRange, defaultYears: defaultYears, searchWithYears: searchWithYears, graphOf: graphOf,
+        withYears: withYears, fileWithYears: fileWithYears, domId: domId
     };
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -324,6 +362,7 @@
                         showYears(gds[i], years, source !== null && sameId(id, source));
                     }
                 });
+                followDownloads(charts, years);
                 var slider = sliderValues[0] && sliderValues[0][0] === years[0] && sliderValues[0][1] === years[1]
                     ? noUpdate : years;
                 var address = noUpdate;

@@ -51,7 +51,7 @@ def register(app, data: AppData) -> None:
             Output({"type": ids.IMAGE_BUTTON, "name": MATCH, "format": image_format}, "title"),
             Input({"type": ids.IMAGE_BUTTON, "name": MATCH, "format": image_format}, "n_clicks"),
             State({"type": ids.IMAGE_BUTTON, "name": MATCH, "format": image_format}, "id"),
-            State({"type": ids.IMAGE_NAME, "name": MATCH}, "data"),
+            State(ids.download_link_id(MATCH, "csv"), "download"),
             prevent_initial_call=True,
         )
     for kind, function in (("cite", "showCitation"), ("embed", "showEmbed")):
@@ -60,6 +60,7 @@ def register(app, data: AppData) -> None:
             Output({"type": ids.SNIPPET, "name": MATCH, "kind": kind}, "children"),
             Input({"type": ids.SNIPPET_BUTTON, "name": MATCH, "kind": kind}, "n_clicks"),
             State({"type": ids.SNIPPET_SOURCE, "name": MATCH}, "data"),
+            State(ids.download_link_id(MATCH, "csv"), "href"),
             prevent_initial_call=True,
         )
     app.clientside_callback(
