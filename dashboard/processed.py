@@ -5,20 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.atomic import write_atomic
 from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning
 from dashboard.locations import USER_CACHE, CacheDir, cache_folder
+from dashboard.pickle_cache import code_fingerprint, read_cached, write_cached
 from dashboard.pipeline.derive import Derived, derive
 from dashboard.pipeline.load import load_valid, load_vintages
 
-PACKAGE_DIR = Path(__file__).resolve().parent
 VINTAGED_DATASET = "trade"  # every version of it is loaded, for the vintage comparison
 
 
@@ -47,8 +45,8 @@ def build(
     verified: dict[Path, bytes] = {}
     key = cache_key(catalog, overrides or {}, as_of_year, verified)
     folder = cache_folder(cache_dir, "processed")
-    cached = _read_cache(folder, key)
-    if cached is not None:
+    cached = read_cached(folder, key)
+    if isinstance(cached, Processed):
         return cached
     loaded = load_valid(catalog, overrides, verified)  # parses the bytes cache_key hashed: no second hash
     frames = loaded.frames()
@@ -62,7 +60,7 @@ def build(
         loaded.warnings,
         vintages,
     )
-    _write_cache(folder, key, processed)
+    write_cached(folder, key, processed)
     return processed
 
 
@@ -89,37 +87,3 @@ def cache_key(
         {"inputs": inputs, "as_of_year": as_of_year, "code": code_fingerprint()}, sort_keys=True
     )
     return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def code_fingerprint() -> str:
-    """Hash of the package's Python sources, so a code change invalidates the cache."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _read_cache(cache_dir: Path | None, key: str) -> Processed | None:
-    """The cached tables for `key`, or None when absent or unreadable."""
-    if cache_dir is None:
-        return None
-    path = Path(cache_dir) / f"{key}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (FileNotFoundError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        return None
-
-
-def _write_cache(cache_dir: Path | None, key: str, processed: Processed) -> None:
-    """Store the tables under `key`, atomically; an unwritable cache only costs speed."""
-    if cache_dir is None:
-        return
-    try:
-        Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        write_atomic(
-            Path(cache_dir) / f"{key}.pickle", pickle.dumps(processed, protocol=pickle.HIGHEST_PROTOCOL)
-        )
-    except OSError:
-        pass

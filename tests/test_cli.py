@@ -70,6 +70,17 @@ def test_validate_fails_with_a_report_on_a_corrupted_copy(datasets_copy):
     assert any(f["check"] == "integrity" and "sha256 mismatch" in f["value"] for f in trade["failures"])
 
 
+def test_validate_repeats_the_schema_checks_only_when_asked(datasets_copy):
+    first = json.loads(run("validate", "--json", "--datasets", str(datasets_copy))[1])
+    code, _, err = run("validate", "--datasets", str(datasets_copy))
+    again = json.loads(run("validate", "--json", "--datasets", str(datasets_copy))[1])
+    forced = json.loads(run("validate", "--json", "--no-cache", "--datasets", str(datasets_copy))[1])
+    assert first["valid"] and not first["checked_before"]
+    assert code == 0 and "the schema checks were not repeated" in err and "--no-cache" in err
+    assert again["valid"] and again["checked_before"] and again["warnings"] == first["warnings"]
+    assert forced["valid"] and not forced["checked_before"]
+
+
 def test_targets_prints_the_ledger():
     code, out, _ = run("targets", "--as-of", "2026")
     assert code == 0

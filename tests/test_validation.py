@@ -65,3 +65,31 @@ def test_changed_bytes_are_an_integrity_failure_as_well(datasets_copy):
     )
     found = failures_of(catalog, "targets")
     assert len(found) == 1 and found[0][2] == "integrity" and "sha256 mismatch" in found[0][3]
+
+
+def test_a_clean_result_is_read_back_only_for_the_same_bytes(datasets_copy, tmp_path):
+    cache = tmp_path / "cache"
+    catalog = Catalog(datasets_copy)
+    first = load_all(catalog, cache_dir=cache)
+    again = load_all(catalog, cache_dir=cache)
+    assert first.ok and not first.from_cache
+    assert again.from_cache and again.frames()["trade"].equals(first.frames()["trade"])
+    # 1992 turnover made negative and resealed: new bytes, so the schema runs again and finds it
+    catalog = corrupt(
+        datasets_copy, "trade", {3: lambda line: line.replace("1992,turnover,5.86", "1992,turnover,-5.86")}
+    )
+    changed = load_all(catalog, cache_dir=cache)
+    assert not changed.from_cache
+    assert (3, "value_usd_bn") in [(f.line, f.column) for f in changed.reports["trade"].failures]
+    assert not load_all(catalog, cache_dir=cache).from_cache  # a failing result is never kept
+
+
+def test_a_changed_file_is_seen_even_after_a_clean_result(datasets_copy, tmp_path):
+    cache = tmp_path / "cache"
+    catalog = Catalog(datasets_copy)
+    assert load_all(catalog, cache_dir=cache).ok
+    # the bytes change without a new seal: the hash check, which runs every time, refuses them
+    corrupt(datasets_copy, "trade", {3: lambda line: line.replace("5.86", "5.87", 1)}, reseal=False)
+    loaded = load_all(catalog, cache_dir=cache)
+    assert not loaded.from_cache and not loaded.ok
+    assert [f.check for f in loaded.reports["trade"].failures] == ["integrity"]

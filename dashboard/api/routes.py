@@ -28,7 +28,7 @@ from dashboard.app.pages import APP_TITLE, PATHS
 from dashboard.catalog import Catalog
 from dashboard.claims import claim_records, claims_csv
 from dashboard.errors import BilateralError
-from dashboard.processed import code_fingerprint
+from dashboard.pickle_cache import code_fingerprint
 
 DEFAULT_FORMAT = "bibtex"
 

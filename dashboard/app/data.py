@@ -21,7 +21,8 @@ from dashboard.app.view import Bounds, View, parse_search
 from dashboard.catalog import Catalog
 from dashboard.figures.registry import FigureSpec
 from dashboard.locations import USER_CACHE, CacheDir
-from dashboard.processed import Processed, build, code_fingerprint
+from dashboard.pickle_cache import code_fingerprint
+from dashboard.processed import Processed, build
 
 Loader = Callable[[Mapping[str, str] | None], Processed]
 LAYOUT_MEMO_SIZE = 128

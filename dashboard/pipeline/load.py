@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 import pandas as pd
+import pandera as pa
 
 from dashboard.catalog import Catalog, DatasetVersion, Table, read_typed_table
 from dashboard.consistency import ConsistencyWarning, trade_warnings
 from dashboard.errors import InvalidData
+from dashboard.locations import CacheDir, cache_folder
+from dashboard.pickle_cache import code_fingerprint, read_cached, write_cached
 from dashboard.validation import Failure, ValidationReport, unresolved_source_ids, validate_table
 
 SOURCES = "sources"
@@ -25,6 +30,9 @@ class Loaded:
     reports: dict[str, ValidationReport]
     tables: dict[str, Table]
     warnings: list[ConsistencyWarning]
+    from_cache: bool = (
+        False  # True: the same bytes passed the same code's checks before, so not checked again
+    )
 
     @property
     def ok(self) -> bool:
@@ -45,16 +53,31 @@ class Loaded:
 
 
 def load_all(
-    catalog: Catalog, overrides: dict[str, str] | None = None, verified: VerifiedFiles | None = None
+    catalog: Catalog,
+    overrides: dict[str, str] | None = None,
+    verified: VerifiedFiles | None = None,
+    cache_dir: CacheDir = None,
 ) -> Loaded:
     """Read and validate every active dataset (or the versions in `overrides`), reporting every failure.
 
     Each file is read once, hashed once (not at all when `verified` holds its checked bytes) and read typed;
-    line numbers are computed only for a failure or a warning that names one.
+    line numbers are computed only for a failure or a warning that names one. With a `cache_dir`, a set of files
+    that passed before, byte for byte at the same paths and under the same code, is not validated again: its
+    result is read back (`from_cache`). The bytes are still read and hashed every time, so a changed file is
+    always seen; only what a valid result's checks would repeat identically is skipped.
     """
+    datasets = catalog.resolve_all(overrides)
+    checked = {name: _checked_bytes(catalog, dataset, verified) for name, dataset in datasets.items()}
+    folder = cache_folder(cache_dir, "validated")
+    key = _result_key(datasets, checked) if folder is not None else None
+    if key is not None:
+        cached = read_cached(folder, key)
+        if isinstance(cached, Loaded):
+            cached.from_cache = True
+            return cached
     reports, tables = {}, {}
-    for name, dataset in catalog.resolve_all(overrides).items():
-        data, problems = _checked_bytes(catalog, dataset, verified)
+    for name, dataset in datasets.items():
+        data, problems = checked[name]
         if data is None:
             reports[name] = ValidationReport(
                 name,
@@ -71,7 +94,24 @@ def load_all(
     if "trade" in tables and reports["trade"].frame is not None:
         lines = cast(list[int], tables["trade"].lazy_line_numbers())  # read only where a warning needs one
         warnings = trade_warnings(reports["trade"].frame, reports["trade"].file, lines)
-    return Loaded(reports, tables, warnings)
+    loaded = Loaded(reports, tables, warnings)
+    if key is not None and loaded.ok:  # only a clean result is kept: a failing one is always located afresh
+        write_cached(folder, key, loaded)
+    return loaded
+
+
+def _result_key(
+    datasets: Mapping[str, DatasetVersion], checked: Mapping[str, tuple[bytes | None, list[str]]]
+) -> str | None:
+    """The hash of every file's path and verified sha256 and of the code; None when any file failed integrity."""
+    if any(data is None or problems for data, problems in checked.values()):
+        return None
+    inputs = {name: [str(dataset.csv_path), dataset.expected_sha256] for name, dataset in datasets.items()}
+    libraries = {module.__name__: module.__version__ for module in (pd, pa)}  # a new pandera may judge anew
+    payload = json.dumps(
+        {"inputs": inputs, "code": code_fingerprint(), "libraries": libraries}, sort_keys=True
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def _checked_bytes(
