@@ -90,3 +90,53 @@ def test_the_page_says_its_language_and_hides_the_mode_bar_from_the_tab_order(pa
     _open(page, base_url_app, "/trade", "desktop")
     assert page.evaluate("() => document.documentElement.lang") == "en"
     assert page.locator(".modebar-btn").count() == 0
+
+
+PLOTS_JS = """() => {
+    const sticky = document.querySelector('.shell-controls.sticky-top');
+    return [...document.querySelectorAll('#_pages_content .chart-card')].map(card => {
+        const gd = card.querySelector('.js-plotly-plot');
+        const plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
+        const legend = gd.querySelector('.legend');
+        return {name: card.querySelector('[data-chart]').dataset.chart,
+                plotTop: plot.top + window.scrollY, plotHeight: plot.height, plotBottom: plot.bottom,
+                fromCard: plot.top - card.getBoundingClientRect().top,
+                sticky: sticky ? sticky.getBoundingClientRect().height : 0,
+                legendTop: legend ? legend.getBoundingClientRect().top : null};
+    });
+}"""
+MIN_PLOT_PX = 250
+
+
+def test_on_a_phone_every_trade_chart_starts_on_the_first_screen(page, base_url_app):
+    """At 390x844 the trade chart's legend (nine targets) sits below the plot, not above it: the first chart's plot
+    starts within the first screen, and every chart's plot starts within a screen of its heading (scrolled to just
+    under the sticky year control), at a height still worth reading."""
+    _open(page, base_url_app, "/trade", "phone")
+    expect(page.locator("#_pages_content .chart-card .nsewdrag")).to_have_count(
+        page.locator("#_pages_content .chart-card").count(), timeout=30_000
+    )
+    page.wait_for_function(  # the legends moved (assets/phone.js)
+        """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot')]
+            .every(gd => !gd._fullLayout.showlegend || gd._fullLayout.legend.yanchor === 'bottom')"""
+    )
+    height = SIZES["phone"][1]
+    plots = page.evaluate(PLOTS_JS)
+    assert len(plots) >= 4
+    assert plots[0]["plotTop"] < height, plots[0]
+    for plot in plots:
+        assert plot["sticky"] + plot["fromCard"] < height, plot
+        assert plot["plotHeight"] >= MIN_PLOT_PX, plot
+        assert plot["legendTop"] is None or plot["legendTop"] >= plot["plotBottom"], plot
+
+
+def test_a_phone_legend_returns_at_a_wide_width(page, base_url_app):
+    """Widening the window from 390 px to 1440 px puts the figure's own legend (above the plot) back."""
+    _open(page, base_url_app, "/trade", "phone")
+    chart(page, "trade_pledges")
+    legend_y = (
+        "() => document.querySelector(\"[data-chart='trade_pledges'] .js-plotly-plot\")._fullLayout.legend.y"
+    )
+    page.wait_for_function(f"() => ({legend_y})() === 0")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_function(f"() => ({legend_y})() > 0.5")

@@ -32,8 +32,14 @@
                 var margin = Object.assign({}, graph.layout.margin, {t: meta.margin_top || 125});
                 var layout = Object.assign({}, graph.layout, {title: meta.title_layout || {text: meta.title || ''},
                                                               margin: margin});
+                var legend = graph._wideLegend || graph.layout.legend;  // the figure's own, not a phone's (phone.js)
+                var hidden = graph._hiddenNotes || [];
+                layout.legend = legend;
+                layout.annotations = (graph.layout.annotations || []).map(function (note, i) {
+                    return hidden.indexOf(i) >= 0 ? Object.assign({}, note, {visible: true}) : note;
+                });
                 if (meta.legend_y !== undefined && meta.legend_y !== null) {
-                    layout.legend = Object.assign({}, graph.layout.legend, {y: meta.legend_y});
+                    layout.legend = Object.assign({}, legend, {y: meta.legend_y});
                 }
                 window.Plotly.downloadImage({data: graph.data, layout: layout}, {
                     format: id.format,
