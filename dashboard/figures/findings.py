@@ -315,3 +315,77 @@ def oil_finding(target: dict | None, yukos: pd.DataFrame, crude: pd.DataFrame) -
             f"China imported {bound}{amount(last['value'], 'mt')} of Russian crude in {int(last['year'])}"
         )
     return "; ".join(parts) or "No oil deliveries in this version"
+
+
+# --- open targets and how pledges moved -----------------------------------------------------------------------------
+
+
+def fan_finding(
+    window: tuple[int, int],
+    start: tuple[int, float],
+    end: tuple[int, float],
+    reach_year: int | None,
+    target: dict | None,
+) -> str:
+    """What the fan of a trade series shows, in a sentence: when its median path reaches the open target
+    (`reach_year`, None when not within the horizon), on the growth of the `window` years; `start` and `end` are
+    (year, level) of the last observation and of the median path's last year."""
+    grows = f"If trade grows as it did in {window[0]}-{window[1]}"
+    end_year = end[0]
+    if target is None:
+        return f"{grows}, half the simulations put it above {usd_bn(end[1])} in {end_year}"
+    goal = f"{target_words(target)} (pledged {int(target['pledge_year'])})"
+    if reach_year is not None and reach_year <= start[0]:
+        return f"Trade was {usd_bn(start[1])} in {start[0]}, already at {goal}"
+    if reach_year is None:
+        return f"{grows}, {goal} is not reached by {end_year} in half the simulations"
+    return f"{grows}, {goal} is reached by {reach_year} in half the simulations"
+
+
+def drift_finding(pledges: list[dict]) -> str:
+    """How replaced pledges moved: 'Replaced pledges moved later 5 times out of 5 and higher 3 times: from US$20
+    bn by 2000 (pledged 1996) to US$250 bn a year (pledged 2022)'. A pledge with no deadline counts as later than
+    any dated one; `pledges` carry target_id, successor_id, pledge_year, deadline and the target's level."""
+    by_id = {str(p["target_id"]): p for p in pledges}
+    pairs = [(p, by_id[str(p["successor_id"])]) for p in pledges if str(p.get("successor_id") or "") in by_id]
+    if not pairs:
+        return "No stated trade target was replaced by another"
+    later = sum(_deadline_key(after) > _deadline_key(before) for before, after in pairs)
+    higher = sum(judged_level(after) > judged_level(before) for before, after in pairs)
+    first = min((before for before, _ in pairs), key=lambda p: int(p["pledge_year"]))
+    last = max((after for _, after in pairs), key=lambda p: int(p["pledge_year"]))
+    return (
+        f"Replaced pledges moved later {_times(later)} out of {len(pairs)} and higher {_times(higher)}: from "
+        f"{pledge_words(first)} (pledged {int(first['pledge_year'])}) to {pledge_words(last)} "
+        f"(pledged {int(last['pledge_year'])})"
+    )
+
+
+def _times(n: int) -> str:
+    """'once', '3 times'."""
+    return "once" if n == 1 else f"{n} times"
+
+
+def pledge_words(row: dict) -> str:
+    """'US$20 bn by 2000', 'US$200 bn in 2023' (due in its pledge year), 'US$250 bn a year'."""
+    deadline = deadline_year(row)
+    if deadline is None:
+        return target_words(row)
+    return f"{target_words(row)} {'in' if deadline == int(row['pledge_year']) else 'by'} {deadline}"
+
+
+def deadline_year(row: dict) -> int | None:
+    """The deadline as a year, or None (an annual rate, a standing ceiling)."""
+    value = pd.to_numeric(pd.Series([row.get("deadline")]), errors="coerce").iloc[0]
+    return None if pd.isna(value) else int(value)
+
+
+def _deadline_key(row: dict) -> float:
+    """A deadline for ordering: no deadline comes after every year."""
+    year = deadline_year(row)
+    return float("inf") if year is None else float(year)
+
+
+def judged_level(row: dict) -> float:
+    """The level a target is judged against: its value, or the low end of its range."""
+    return float(row["target_value"] if not is_missing(row.get("target_value")) else row["target_low"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.figures import arms, border, energy, ledger, migration, trade
+from dashboard.figures import arms, border, drift, energy, ledger, migration, outlook, trade
 from dashboard.figures.spec import FigureParams, FigureSpec
 
 __all__ = ["PAGES", "SPECS", "FigureParams", "FigureSpec", "for_page", "registered"]
@@ -11,7 +11,10 @@ PAGES = ("overview", "trade", "arms", "border", "migration", "energy")
 # Every figure, in page order.
 SPECS: tuple[FigureSpec, ...] = (
     *ledger.SPECS,
-    *trade.SPECS,
+    *drift.SPECS,  # under the verdict board: how the pledges moved
+    *trade.SPECS[:1],
+    *outlook.SPECS,  # beside the pledges: where trade may go against the open targets
+    *trade.SPECS[1:],
     *arms.SPECS,
     *border.SPECS,
     *migration.SPECS,
