@@ -110,20 +110,7 @@ class Scan:
 
 def scan_comtrade(file: InputFile, header: Header, progress: Callable[[int], None] | None = None) -> Scan:
     """Stream the file once: check its bytes, read only the needed columns in chunks, keep China-Russia totals."""
-    layout = LAYOUTS[header.format]
-    failures = column_failures(
-        file.name,
-        header.names,
-        list(layout.columns.values()),
-        [c for r, c in layout.columns.items() if r not in layout.optional],
-        allow_extra=True,
-    )
-    if failures:
-        raise InputError(file.name, failures)
-    position = {name: i for i, name in enumerate(header.names)}
-    present = {role: name for role, name in layout.columns.items() if name in position}
-    raw = {header.raw[position[name]]: role for role, name in present.items()}
-    scan = Scan(layout, present)
+    scan, raw = new_scan(file, header)
     scanner = ByteScanner(file.name, header.delimiter)
     scanner.columns, scanner.expected_fields = header.names, len(header.raw)
     with file.open() as stream, warnings.catch_warnings():
@@ -152,17 +139,42 @@ def scan_comtrade(file: InputFile, header: Header, progress: Callable[[int], Non
     return scan
 
 
+def new_scan(file: InputFile, header: Header) -> tuple[Scan, dict[str, str]]:
+    """An empty scan of the file's layout and the columns to read ({name as in the file: role}); refuses a header
+    that lacks a required column."""
+    layout = LAYOUTS[header.format]
+    failures = column_failures(
+        file.name,
+        header.names,
+        list(layout.columns.values()),
+        [c for r, c in layout.columns.items() if r not in layout.optional],
+        allow_extra=True,
+    )
+    if failures:
+        raise InputError(file.name, failures)
+    position = {name: i for i, name in enumerate(header.names)}
+    present = {role: name for role, name in layout.columns.items() if name in position}
+    return Scan(layout, present), {header.raw[position[name]]: role for role, name in present.items()}
+
+
 def _take(scan: Scan, chunk: pd.DataFrame) -> None:
     """Count one chunk's reporters, partners and commodities; keep its China-Russia total rows."""
     scan.rows += len(chunk)
     reporter_ok = _matching(chunk["reporter"], scan, "reporters")
     partner_ok = _matching(chunk["partner"], scan, "partners")
     _tally(chunk["commodity"], scan, "commodities", TALLIED_CODES)
-    pairs = chunk[reporter_ok & partner_ok]
+    keep_pairs(scan, chunk[reporter_ok & partner_ok])
+
+
+def keep_pairs(scan: Scan, pairs: pd.DataFrame) -> None:
+    """Of rows that may be China-Russia rows (raw text cells, indexed by data row from 0): count those whose
+    reporter and partner codes are China's and Russia's (stripped, a '.0' removed), and keep their total rows,
+    stripped, with their CSV line (row + 2)."""
     if pairs.empty:
         return
     pairs = pairs.apply(lambda column: column.map(_code if column.name != "value" else _text))
-    pairs = pairs[pairs["reporter"] != pairs["partner"]]
+    reporter, partner = pairs["reporter"], pairs["partner"]
+    pairs = pairs[reporter.isin(PAIR_CODES) & partner.isin(PAIR_CODES) & (reporter != partner)]
     scan.pair_rows += len(pairs)
     scan.pair_commodities.update(pairs["commodity"])
     total = pd.Series(True, index=pairs.index)

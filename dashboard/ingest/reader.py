@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard.catalog import Catalog
 from dashboard.consistency import ConsistencyWarning, trade_warnings
 from dashboard.ingest.annual import annual_flows, mirror, trade_rows
+from dashboard.ingest.blocks import scan_blocks
 from dashboard.ingest.bytescan import MAX_LINE_BYTES, ByteScanner
 from dashboard.ingest.comtrade import CHINA, CODE_NAMES, RUSSIA, Scan, inventory_text, scan_comtrade
 from dashboard.ingest.header import AS_CHOICES, MINIMAL, NATIVE, Header, read_header
@@ -19,6 +20,10 @@ from dashboard.ingest.pairs import typed_rows
 from dashboard.ingest.source import InputError, InputFile, refuse
 
 HEAD_BYTES = MAX_LINE_BYTES + 1
+# Comtrade files from this size on are read by the block engine (blocks.py: pyarrow on threads beside the byte
+# checks); smaller ones by the reference reader (comtrade.py), which takes well under a second there and locates
+# a problem in the same pass, where the engine hands a file it refuses back to the reference reader.
+LARGE_FILE_BYTES = 32 << 20
 
 
 @dataclass
@@ -111,7 +116,9 @@ def sniff_header(file: InputFile, as_: str = "auto") -> Header:
 
 def _read_comtrade(file: InputFile, header, progress) -> TradeInput:
     """Stream a Comtrade export, keep its China-Russia totals and turn them into years and trade rows."""
-    scan = scan_comtrade(file, header, progress)
+    scan = scan_blocks(file, header, progress) if file.size >= LARGE_FILE_BYTES else None
+    if scan is None:  # a small file, or one the engine could not vouch for: the reference reader
+        scan = scan_comtrade(file, header, progress if file.size < LARGE_FILE_BYTES else None)
     if scan.rows == 0:
         raise refuse(file.name, "data rows", "the file has a header but no data rows")
     if not scan.pair_rows:
