@@ -240,7 +240,7 @@ def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
         for name in names:
             column, kind = table.column(name), kinds[name]
             if kind == "integer":
-                if pc.all(pc.match_substring_regex(column, INTEGER_TEXT)).as_py() is False:  # None: all empty
+                if not _integer_text(column):
                     return None
                 column = pc.cast(
                     column, pa.int64()
@@ -251,6 +251,17 @@ def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
         return pa.table(columns).to_pandas(types_mapper=_pandas_type)
     except pa.ArrowException:
         return None
+
+
+def _integer_text(column) -> bool:
+    """True when every present cell is INTEGER_TEXT: decimal digits after at most one minus sign.
+
+    The same test as the pattern, without a regular expression per cell (a tenth of the time on a long file).
+    """
+    import pyarrow.compute as pc
+
+    unsigned = pc.if_else(pc.starts_with(column, "-"), pc.utf8_slice_codeunits(column, 1), column)
+    return pc.all(pc.ascii_is_decimal(unsigned)).as_py() is not False  # None: every cell empty
 
 
 _ARROW_TYPES = {"integer": "string", "number": "float64", "boolean": "bool_"}  # integers: checked, then cast

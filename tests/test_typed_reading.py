@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -133,3 +134,15 @@ def _descriptor_for(name: str) -> dict:
     descriptor = copy.deepcopy(BUNDLED.resolve("trade").descriptor)
     descriptor["resources"][0]["path"] = name
     return descriptor
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["5", "-5", "2024", "007", "-0", "--5", "-", "", "+5", " 5", "5 ", "1e3", "12a", "0x1F", "\u0663", "5-"],
+)
+def test_the_integer_test_says_what_the_pattern_says(cell):
+    import pyarrow as pa
+
+    assert catalog_module._integer_text(pa.array([cell, "1"])) == bool(
+        re.fullmatch(catalog_module.INTEGER_TEXT, cell)
+    )
