@@ -18,6 +18,10 @@ from dashboard.formatting import MISSING, number, version_label
 from dashboard.processed import Processed
 
 TABS = (("chart", "Chart"), ("table", "Table"), ("sources", "Sources"), ("download", "Download"))
+KEYBOARD_HOW = (
+    " By keyboard: on the chart or its table, the arrow keys step through the points (Up and Down change series), "
+    "Home and End go to a series' ends, Enter opens the point's source."
+)
 TAG = re.compile(r"<[^>]+>")
 API = "/api/v1"
 
@@ -47,17 +51,21 @@ def chart_frame(
         "Click a point for its source; drag across the chart to set the years."
         if spec.follows_year_range
         else "Click a point for its source."
+    ) + KEYBOARD_HOW
+    described = " ".join(
+        ids.dom_id(i) for i in (ids.chart_description_id(spec.name), ids.chart_how_id(spec.name))
     )
-    described = ids.dom_id(ids.chart_description_id(spec.name))
     chart = html.Div(
         [
             html.Div(
                 graph,
                 role="figure",
+                tabIndex="0",  # the keyboard's way to its points (assets/stepper.js)
+                className="chart-figure",
                 **{"data-chart": spec.name, "aria-label": title, "aria-describedby": described},  # type: ignore[arg-type]  # data-*, aria-* are wildcard props
             ),
             html.P(description, id=ids.chart_description_id(spec.name), className="visually-hidden"),
-            html.P(how, className="chart-how small mb-0"),
+            html.P(how, id=ids.chart_how_id(spec.name), className="chart-how small mb-0"),
         ]
     )
     bodies = {
@@ -102,10 +110,20 @@ def chart_frame(
     return dbc.Card(
         [
             dbc.CardHeader(header),
-            dbc.CardBody([tablist, *panels], class_name="p-2"),
+            dbc.CardBody([tablist, *panels, point_status(spec.name)], class_name="p-2"),
             dbc.CardFooter(data_line(spec, processed), class_name="chart-caption"),
         ],
         class_name="mb-3 chart-card",
+    )
+
+
+def point_status(name: str) -> html.P:
+    """Where the point stepped to by keyboard is said (assets/stepper.js): one polite live region per chart, outside
+    the tab panels so that it speaks from the Chart and the Table tab alike."""
+    return html.P(
+        className="chart-point-status small mb-0",
+        role="status",
+        **{"aria-live": "polite", "aria-atomic": "true", "data-chart-status": name},  # type: ignore[arg-type]
     )
 
 
