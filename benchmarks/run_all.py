@@ -33,12 +33,14 @@ ORDER = (
     "startup",
     "page_weight",
     "interactions",
+    "navigation",
     "callbacks",
     "figures",
     "soak",
 )
 ARGS = {
     "interactions": ["--runs", "10"],
+    "navigation": ["--runs", "5"],
     "startup": ["--runs", "3"],
     "callbacks": ["--repeats", "20"],
     "figures": ["--runs", "2"],
