@@ -104,12 +104,12 @@ def _read(file: InputFile, scanner: ByteScanner, scan: Scan, parse, raw: dict[st
                         continue
                 if in_header:  # the file ends within its header: no data rows
                     break
-                data = tail + b"".join(pieces)
+                data = b"".join([tail, *pieces])
                 pieces, size = [], 0
                 cut = len(data) if end_of_file else data.rfind(b"\n") + 1
                 tail = data[cut:]
                 if cut:
-                    pending.append(pool.submit(parse, data[:cut]))
+                    pending.append(pool.submit(parse, data, cut))
                     collect(IN_FLIGHT)
                 if end_of_file:
                     break
@@ -120,7 +120,7 @@ def _read(file: InputFile, scanner: ByteScanner, scan: Scan, parse, raw: dict[st
     scan.rows = rows
 
 
-def _parser(header: Header, raw: dict[str, str]) -> Callable[[bytes], tuple[int, pd.DataFrame | None]]:
+def _parser(header: Header, raw: dict[str, str]) -> Callable[[bytes, int], tuple[int, pd.DataFrame | None]]:
     """A function that parses one block of whole lines: (its row count, the candidate China-Russia rows as raw
     text cells indexed by row within the block, or None)."""
     read = pacsv.ReadOptions(column_names=header.raw, use_threads=False)
@@ -134,11 +134,13 @@ def _parser(header: Header, raw: dict[str, str]) -> Callable[[bytes], tuple[int,
     )
     roles = {role: name for name, role in raw.items()}
 
-    def parse(block: bytes) -> tuple[int, pd.DataFrame | None]:
+    def parse(data: bytes, end: int) -> tuple[int, pd.DataFrame | None]:
+        """The block data[:end] (not copied)."""
+        block = memoryview(data)[:end]
         table = pacsv.read_csv(
             pa.py_buffer(block), read_options=read, parse_options=syntax, convert_options=convert
         )
-        lines = block.count(b"\n") + (not block.endswith(b"\n"))
+        lines = data.count(b"\n", 0, end) + (data[end - 1] != ord("\n"))
         if table.num_rows != lines:  # a record over two lines (quoted line break) or a bare CR
             raise Unvouched(f"{table.num_rows} records in {lines} lines")
         mask = pc.and_(

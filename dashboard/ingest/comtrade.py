@@ -172,7 +172,11 @@ def keep_pairs(scan: Scan, pairs: pd.DataFrame) -> None:
     stripped, with their CSV line (row + 2)."""
     if pairs.empty:
         return
-    pairs = pairs.apply(lambda column: column.map(_code if column.name != "value" else _text))
+    pairs = pd.DataFrame(
+        {role: _stripped(role, pairs[role].tolist()) for role in pairs.columns},
+        index=pairs.index,
+        dtype=object,
+    )
     reporter, partner = pairs["reporter"], pairs["partner"]
     pairs = pairs[reporter.isin(PAIR_CODES) & partner.isin(PAIR_CODES) & (reporter != partner)]
     scan.pair_rows += len(pairs)
@@ -186,6 +190,14 @@ def keep_pairs(scan: Scan, pairs: pd.DataFrame) -> None:
     kept = pairs[total]
     if not kept.empty:
         scan.pairs.append(kept.assign(line=kept.index + 2)[["line", *scan.names]])
+
+
+def _stripped(role: str, cells: list) -> list[str]:
+    """A column's cells stripped: values as text, codes as codes (each distinct code worked out once)."""
+    if role == "value":
+        return [_text(cell) for cell in cells]
+    codes = {cell: _code(cell) for cell in set(cells)}
+    return [codes[cell] for cell in cells]
 
 
 def _matching(column: pd.Series, scan: Scan, tally: str) -> pd.Series:

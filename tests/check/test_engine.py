@@ -191,11 +191,11 @@ def test_the_engine_reads_at_most_a_few_blocks_ahead_of_the_parser(tmp_path, mon
     def slow_parser(*args):
         parse = parser(*args)
 
-        def slow(block):
+        def slow(data, end):
             time.sleep(0.002)
-            found = parse(block)
+            found = parse(data, end)
             with lock:
-                parsed[0] += len(block)
+                parsed[0] += end
             return found
 
         return slow
