@@ -26,6 +26,7 @@ from dashboard.app.text_page import text_form
 from dashboard.app.upload import upload_card
 from dashboard.app.view import View, href, parse_query
 from dashboard.errors import BilateralError
+from dashboard.figures import disagreements
 from dashboard.figures.describe import describe
 from dashboard.formatting import amount, percent, version_label
 from dashboard.processed import Processed
@@ -265,18 +266,54 @@ def _year_controls(data: AppData, page: str, view: View):
 
 
 def _cards(data: AppData, page: str, view: View, processed: Processed) -> list:
-    """The framed charts of a page's registered figures."""
-    return [
-        chart_frame(
-            spec,
-            data.shown(spec.name, view),
-            processed,
-            view,
-            data.years_shown(page, view) if spec.follows_year_range else None,
-            describe(data.figure(spec.name, view), spec.title),
+    """The framed charts of a page's registered figures, each followed by where its sources disagree."""
+    specs = data.for_page(page)
+    notes = (
+        disagreements.by_chart(
+            disagreements.notes(
+                processed.frames["trade"], processed.derived.trade_customs_gaps, processed.frames["sources"]
+            )
         )
-        for spec in data.for_page(page)
-    ]
+        if any("trade" in spec.datasets for spec in specs) and "trade" in processed.frames
+        else {}
+    )
+    cards: list = []
+    for spec in specs:
+        cards.append(
+            chart_frame(
+                spec,
+                data.shown(spec.name, view),
+                processed,
+                view,
+                data.years_shown(page, view) if spec.follows_year_range else None,
+                describe(data.figure(spec.name, view), spec.title),
+            )
+        )
+        if notes.get(spec.name):
+            cards.append(disagreement_notes(spec.name, notes[spec.name]))
+    return cards
+
+
+def disagreement_notes(chart: str, texts: list[str]) -> html.Details:
+    """Where the sources of a chart's figures disagree, under the chart: a summary naming the years (a warning
+    sign and words, never colour alone) that opens to one sentence per disagreement."""
+    years = sorted({text[:4] for text in texts if text[:4].isdigit()})
+    count = f"{len(texts)} note{'' if len(texts) == 1 else 's'}"
+    return html.Details(
+        [
+            html.Summary(
+                [
+                    html.Span("⚠ ", **{"aria-hidden": "true"}),  # type: ignore[arg-type]  # aria-* wildcard
+                    html.Strong("Where sources disagree"),
+                    f" on this chart's figures: {', '.join(years)} ({count})",
+                ],
+                className="disagreements-summary",
+            ),
+            html.Ul([html.Li(text) for text in texts], className="mb-0 mt-2"),
+        ],
+        id=f"disagreements-{chart}",
+        className="chart-disagreements small border rounded bg-light px-3 py-2 mb-3",
+    )
 
 
 def _version_banner(data: AppData, view: View, processed: Processed, path: str):

@@ -14,14 +14,16 @@ from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
 
 P = style.PALETTE
+Box = tuple[float, float, float, float]  # left, right, top, bottom in px (y down)
 UNIT = "US$ bn"
 DATASETS = ("targets", "trade")
-# Labels are placed for the narrowest chart (390 px wide): about this many pixels per year and per US$ bn.
-PX_PER_YEAR, PLOT_HEIGHT_PX = 9.0, 200.0
-CHAR_PX, LABEL_HEIGHT_PX, MARKER_PX = 6.2, 16.0, 9.0
-OFFSETS_PX = (-26, 26, -48, 48, -70, 70, -92, 92)  # label above/below its marker, further out on a clash
+# Labels are placed for the narrowest chart (390 px wide, its legend below the plot): pixels per year, plot height.
+PX_PER_YEAR, PLOT_HEIGHT_PX = 9.0, 320.0
+CHAR_PX, LABEL_HEIGHT_PX, MARKER_PX = 6.2, 30.0, 9.0  # a label: two lines of 11 px text
+OFFSETS_PX = (-30, 30, -64, 64, -98, 98, -132, 132)  # label above/below its marker, further out on a clash
 LIFT_SHARE = 0.12  # how far a link bows above the straight line, as a share of the value axis
 CURVE_STEPS = 24
+HEADROOM = 1.25
 AXIS_GAP_PX = 3  # a label stays this far above the value axis's zero
 
 
@@ -87,58 +89,91 @@ def drift_figure(
 
 
 def label_places(drawn: list[dict]) -> list[tuple[int, str]]:
-    """Where each label goes: a vertical offset (px, negative up), the first of OFFSETS_PX whose box meets no
-    earlier label and no marker, and its anchor (left or right where a centred label would leave the plot);
-    measured for the narrowest chart (390 px wide)."""
+    """Where each label goes, measured for the narrowest chart (390 px wide): the first vertical offset of
+    OFFSETS_PX (px, negative up) and anchor (centred on the marker, else ending or starting at it) whose box stays
+    inside the plot and meets no earlier label, line to a label or marker, and whose own line to its marker
+    crosses no earlier label."""
     scale = PLOT_HEIGHT_PX / _top(drawn)
-    first = min((r["x"] for r in drawn), default=0) - 1
-    last = max((r["x"] for r in drawn), default=0) + 1
+    first = (min((r["x"] for r in drawn), default=0) - 1) * PX_PER_YEAR
+    last = (max((r["x"] for r in drawn), default=0) + 1) * PX_PER_YEAR
     points = [(r["x"], r["y"]) for r in drawn] + [(r["x"], _high(r)) for r in drawn if _high(r) is not None]
-    markers = [(x * PX_PER_YEAR, -y * scale) for x, y in points]
-    placed: list[tuple[float, float, float, float]] = []
-    places = []
-    for row in drawn:
+    markers = [
+        (
+            x * PX_PER_YEAR - MARKER_PX,
+            x * PX_PER_YEAR + MARKER_PX,
+            -y * scale - MARKER_PX,
+            -y * scale + MARKER_PX,
+        )
+        for x, y in points
+    ]
+    placed: list[Box] = []  # the labels' boxes
+    leaders: list[Box] = []  # the thin lines from each label to its marker
+    places: dict[int, tuple[int, str]] = {}
+    for index in sorted(range(len(drawn)), key=lambda i: -drawn[i]["x"]):  # from the right: the longest last
+        row = drawn[index]
         x, y = row["x"] * PX_PER_YEAR, -row["y"] * scale
-        width = CHAR_PX * len(label_text(row)) + 6
-        anchor = "center"
-        if (row["x"] - first) * PX_PER_YEAR < width / 2:
-            anchor = "left"
-        elif (last - row["x"]) * PX_PER_YEAR < width / 2:
-            anchor = "right"
-        left = {"center": x - width / 2, "left": x, "right": x - width}[anchor]
-        for offset in OFFSETS_PX:
-            middle = y + offset
-            box = (left, left + width, middle - LABEL_HEIGHT_PX / 2, middle + LABEL_HEIGHT_PX / 2)
-            inside = box[3] < -AXIS_GAP_PX and box[2] > -PLOT_HEIGHT_PX
-            clear = (
-                inside
-                and all(not _meets(box, other) for other in placed)
-                and all(
-                    not _meets(box, (mx - MARKER_PX, mx + MARKER_PX, my - MARKER_PX, my + MARKER_PX))
-                    for mx, my in markers
-                )
+        width = _label_width(row)
+        candidates = [
+            (offset, anchor, *_boxes(left, width, x, y, offset))
+            for offset in OFFSETS_PX
+            for anchor, left in (("center", x - width / 2), ("right", x - width), ("left", x))
+            if first <= left and left + width <= last
+        ]
+
+        def clear(box: Box, leader: Box) -> bool:
+            """Inside the plot, and meeting nothing placed before."""
+            return (
+                box[3] < -AXIS_GAP_PX
+                and box[2] > -PLOT_HEIGHT_PX
+                and not any(_meets(box, other) or _meets(leader, other) for other in placed)
+                and not any(_meets(box, other) for other in leaders + markers)
             )
-            if clear:
-                break
-        else:  # nowhere clear: the nearest place above
-            offset = OFFSETS_PX[0]
-            box = (left, left + width, y + offset - LABEL_HEIGHT_PX / 2, y + offset + LABEL_HEIGHT_PX / 2)
+
+        offset, anchor, box, leader = next((c for c in candidates if clear(c[2], c[3])), candidates[0])
         placed.append(box)
-        places.append((offset, anchor))
-    return places
+        leaders.append(leader)
+        places[index] = (offset, anchor)
+    return [places[index] for index in range(len(drawn))]
+
+
+def label_boxes(drawn: list[dict], places: list[tuple[int, str]]) -> list[Box]:
+    """The box each label takes at the narrowest width, where `label_places` put it."""
+    scale = PLOT_HEIGHT_PX / _top(drawn)
+    boxes = []
+    for row, (offset, anchor) in zip(drawn, places):
+        x, y = row["x"] * PX_PER_YEAR, -row["y"] * scale
+        width = _label_width(row)
+        left = {"center": x - width / 2, "right": x - width, "left": x}[anchor]
+        boxes.append(_boxes(left, width, x, y, offset)[0])
+    return boxes
+
+
+def _label_width(row: dict) -> float:
+    """A label's width in px: its longest line."""
+    return CHAR_PX * max(len(line) for line in label_text(row).split("<br>")) + 6
 
 
 def _top(drawn: list[dict]) -> float:
-    """The top of the value axis: a tenth above the highest level or range end."""
-    return max((max(r["y"], _high(r) or 0) for r in drawn), default=1.0) * 1.1 or 1.0
+    """The top of the value axis: a quarter above the highest level or range end (room for labels above it)."""
+    return max((max(r["y"], _high(r) or 0) for r in drawn), default=1.0) * HEADROOM or 1.0
 
 
 def label_text(row: dict) -> str:
-    """'1996 · missed': the year pledged and the status in words."""
-    return f"{int(row['pledge_year'])} · {STATUS_WORDS.get(str(row['status']), str(row['status']))}"
+    """'1996<br>missed': the year pledged over the status in words."""
+    return f"{int(row['pledge_year'])}<br>{STATUS_WORDS.get(str(row['status']), str(row['status']))}"
 
 
-def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _boxes(left: float, width: float, x: float, y: float, offset: int) -> tuple[Box, Box]:
+    """A label's box `offset` px from its marker at (x, y), and the box of its line to the marker."""
+    middle, half = y + offset, LABEL_HEIGHT_PX / 2
+    box = (left, left + width, middle - half, middle + half)
+    above = offset < 0
+    top = (middle + half) if above else (y + MARKER_PX)
+    bottom = (y - MARKER_PX) if above else (middle - half)
+    return box, (x - 1, x + 1, top, bottom)
+
+
+def _meets(a: Box, b: Box) -> bool:
     """Two boxes (left, right, top, bottom) overlap."""
     return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 

@@ -52,7 +52,7 @@ def test_a_chart_page_shows_its_figures_on_the_view(data):
     assert graph.config["toImageButtonOptions"]["format"] == "png"
     assert "Highlighted target: " in str(layout) and "US$20 bn of trade by 2000" in str(layout)
     assert "Each checked against its schema and checksum" in str(layout)
-    assert "Current series 1991-2025 (2026-11-28)" in str(layout) and "sha256" not in str(layout)
+    assert "Current series 1991-2025 (2026-11-30)" in str(layout) and "sha256" not in str(layout)
 
 
 def test_an_unknown_version_or_target_is_a_message_not_a_crash(data):
@@ -168,3 +168,25 @@ def test_a_pasted_text_is_checked_statement_by_statement(loader):
     refused = str(check_text("<script>alert(1)</script> no numbers here", loader(None)))
     assert "markup" in refused.lower() or "no trade statement" in refused
     assert "no trade statement" in str(check_text("The weather was fine.", loader(None)))
+
+
+def test_where_sources_disagree_sits_under_the_chart_it_concerns(loader):
+    """The turnover chart (named as the registry names it) is followed by its disagreements, years in the summary;
+    the 2015 note is the 2016 Kommersant report's +2.2% against the 64.2 of Chinese customs (about 68)."""
+    from dashboard.app.pages import disagreement_notes
+    from dashboard.figures.registry import FigureSpec
+
+    pledges = FigureSpec("trade_pledges", "Turnover", "trade", ("trade",), SPECS["turnover"].draw)
+    layout = chart_layout(AppData(loader, {"trade_pledges": pledges}), TRADE)
+    (details,) = _find(layout, html.Details)
+    children = list(layout.children)
+    before = children[children.index(details) - 1]
+    assert "chart-card" in before.class_name and _find(before, dcc.Graph)  # right under the chart's card
+    summary = str(_find(details, html.Summary)[0])
+    assert "Where sources disagree" in summary and "2015" in summary and "⚠" in summary
+    notes = [item.children for item in _find(details, html.Li)]
+    assert any(n.startswith("2015: US$64.2 bn (Chinese customs); the 2016 growth of +2.2%") for n in notes)
+    assert any("implies about US$68 bn" in n for n in notes)
+    assert "trade-2017" not in str(details)  # publishers, never source ids
+    one = disagreement_notes("x", ["2010: one."])
+    assert "2010 (1 note)" in str(one.children[0])
