@@ -21,8 +21,9 @@ from dashboard.ingest.source import InputError, InputFile, refuse
 
 HEAD_BYTES = MAX_LINE_BYTES + 1
 # Comtrade files from this size on are read by the block engine (blocks.py: pyarrow on threads beside the byte
-# checks); smaller ones by the reference reader (comtrade.py), which takes well under a second there and locates
-# a problem in the same pass, where the engine hands a file it refuses back to the reference reader.
+# checks); smaller ones by the reference reader (comtrade.py). At 32 MiB (180,000 Comtrade Plus rows) the reference
+# reader takes about 0.3 s of CPU and the engine 0.2 s: below it the engine would save under a tenth of a second,
+# and the reference reader locates a problem in the same pass, where the engine hands such a file back to it.
 LARGE_FILE_BYTES = 32 << 20
 
 
