@@ -15,7 +15,7 @@ LOCK_FLAGS ?=
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
 
-LINTED := dashboard tests benchmarks notebooks docs snapshots setup.py
+LINTED := dashboard tests benchmarks notebooks docs snapshots scripts setup.py
 
 .PHONY: run test test-fast figures bench install install-dev system-deps validate targets lint typecheck lock screenshots clean
 
