@@ -81,7 +81,7 @@ def test_every_chart_has_a_name_and_a_description_from_its_data(page, base_url_a
     expect(figure).to_have_attribute("role", "figure")
     label = figure.get_attribute("aria-label")
     assert label and "_" not in label
-    described = page.locator(f"[id='{figure.get_attribute('aria-describedby')}']")
+    described = page.locator(f"[id='{figure.get_attribute('aria-describedby').split()[0]}']")
     assert "1991" in described.inner_text() and "US$" in described.inner_text()
 
 
