@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from dashboard import report_page, static_export
 from dashboard.atomic import write_atomic
 from dashboard.claims import claim_records
-from dashboard.figures import describe, style
+from dashboard.figures import describe, disagreements, style
 from dashboard.figures.registry import FigureSpec, registered
 from dashboard.figures.shown import shown_rows
 from dashboard.formatting import DATASET_NAMES, dataset_name, version_label
@@ -270,7 +270,12 @@ def page_data(
             cited.setdefault(row["source_id"], []).append("the 2002 article's claims")
     bibliography = report_page.bibliography(processed.frames["sources"], cited)
     numbers = {entry["source_id"]: entry["number"] for entry in bibliography}
-    figures = [_figure_data(e, numbers, processed) for e in ordered]
+    notes = disagreements.by_chart(
+        disagreements.notes(
+            processed.frames["trade"], processed.derived.trade_customs_gaps, processed.frames["sources"]
+        )
+    )
+    figures = [{**_figure_data(e, numbers, processed), "notes": notes.get(e.spec.name, [])} for e in ordered]
     return {
         "title": REPORT_TITLE,
         "created": manifest_["created"],

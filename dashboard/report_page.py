@@ -55,7 +55,7 @@ p{margin:.4rem 0}.meta{color:#444}.verdict{font-size:1.2rem;font-weight:bold;mar
 .versions{color:#333}
 figure{margin:1.5rem 0 2.2rem}figure img{display:block;width:100%;max-width:1200px;height:auto;border:1px solid #ddd;
 margin:.5rem 0}.subtitle{color:#444;margin:0 0 .3rem}figcaption{color:#222;font-size:.92rem;max-width:60rem}
-.figno{color:#555;font-weight:normal}.cites{color:#444;font-size:.85rem}
+.figno{color:#555;font-weight:normal}ul.disagree{margin:.2rem 0;padding-left:1.2rem;font-size:.85rem}.cites{color:#444;font-size:.85rem}
 nav ol{columns:2;column-gap:2rem;padding-left:1.4rem;margin:.3rem 0}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0}
 th,td{border-bottom:1px solid #ccc;padding:.3rem .4rem;vertical-align:top;text-align:left;word-break:normal;
@@ -339,8 +339,17 @@ def _figure(figure: dict, index: int) -> str:
         f"<figcaption>{escape(figure['description'])}"
         + (f'<span class="note">Data: {escape(data)}.</span>' if data else "")
         + (f'<span class="note cites">Sources: {cites}.</span>' if cites else "")
+        + _disagreements(figure.get("notes", []))
         + "</figcaption></figure>"
     )
+
+
+def _disagreements(notes: list[str]) -> str:
+    """Where the sources of a figure's points disagree, a sentence each, under its caption (or nothing)."""
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
+    return f'<span class="note disagree"><strong>Where sources disagree:</strong></span><ul class="disagree">{items}</ul>'
 
 
 def _citations(numbers: list[int]) -> str:
