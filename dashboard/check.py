@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -53,7 +54,13 @@ class CheckResult:
     warnings: list[ConsistencyWarning] = field(default_factory=list)
     coverage: dict = field(default_factory=dict)  # how the file's years sit over the bundled series
     trade: pd.DataFrame | None = None  # the trade rows the ledger was judged on (merged or the file's alone)
-    explained: list[dict] = field(default_factory=list)  # each of the file's values against the sourced bases
+    bundled_trade: pd.DataFrame | None = field(default=None, repr=False)  # the sourced rows `explained` uses
+
+    @cached_property
+    def explained(self) -> list[dict]:
+        """Each of the file's values against the sourced bases; worked out when first asked for (about a second
+        for a file of many years, which `check` without --explain need not wait for)."""
+        return explain(self.input.trade, self.bundled_trade) if self.bundled_trade is not None else []
 
     def as_dict(self, with_explain: bool = False) -> dict:
         """The object `bilateral check --json` prints (with --explain, also "explain")."""
@@ -115,7 +122,7 @@ def check_trade(
         warnings,
         coverage(trade_input.trade, bundled_trade, bundled.versions.get("trade"), replace),
         trade,
-        explain(trade_input.trade, bundled_trade),
+        bundled_trade,
     )
 
 
