@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
-import pandera.pandas as pa
 
 from dashboard.catalog import Table
 from dashboard.schemas import schema_for
@@ -74,6 +73,8 @@ def _validate(table: Table, integrity_problems: Sequence[str], locate: bool = Tr
     report.failures += [
         Failure(report.file, None, None, "integrity", problem) for problem in integrity_problems
     ]
+    import pandera.pandas as pa  # here, not above: what imports this module for Failure needs no pandera
+
     try:
         # a typed frame is ours alone (read for this check): coerced in place, not copied
         report.frame = schema_for(dataset.name).validate(table.frame, lazy=True, inplace=table.typed)

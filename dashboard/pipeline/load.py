@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import cast
 
 import pandas as pd
-import pandera as pa
 
 from dashboard.catalog import Catalog, DatasetVersion, Table, read_typed_table
 from dashboard.consistency import ConsistencyWarning, trade_warnings
@@ -107,7 +106,9 @@ def _result_key(
     if any(data is None or problems for data, problems in checked.values()):
         return None
     inputs = {name: [str(dataset.csv_path), dataset.expected_sha256] for name, dataset in datasets.items()}
-    libraries = {module.__name__: module.__version__ for module in (pd, pa)}  # a new pandera may judge anew
+    import pandera
+
+    libraries = {module.__name__: module.__version__ for module in (pd, pandera)}  # a new pandera may judge anew
     payload = json.dumps(
         {"inputs": inputs, "code": code_fingerprint(), "libraries": libraries}, sort_keys=True
     )

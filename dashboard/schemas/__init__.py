@@ -1,11 +1,15 @@
 """The registry of dataset schemas: one pandera DataFrameModel per dataset, found by dataset name."""
 
+from __future__ import annotations
+
 import copy
 import functools
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import pandera.pandas as pa
+if TYPE_CHECKING:  # pandera is imported by the schema modules themselves, when a schema is used
+    import pandas as pd
+    import pandera.pandas as pa
 
 SCHEMA_PATHS = {
     "sources": "dashboard.schemas.sources:SourcesSchema",
@@ -45,6 +49,9 @@ def _per_distinct_value(check: pa.Check) -> pa.Check:
     """`check` itself, or for a `str_matches` check the same check judged on each distinct value once."""
     if check.name != PATTERN_CHECK:
         return check
+    import pandas as pd
+    import pandera.pandas as pa
+
     pattern = (check.statistics or {})["pattern"]
 
     def matches(series: pd.Series) -> pd.Series:
