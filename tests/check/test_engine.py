@@ -4,6 +4,7 @@ located failures on every corpus file and on synthetic samples, read in blocks s
 from __future__ import annotations
 
 import codecs
+import random
 import threading
 import time
 from pathlib import Path
@@ -101,6 +102,37 @@ def test_the_synthetic_export_with_quotes_bom_crlf_and_blank_lines(tmp_path, mon
     result = assert_alike(path, monkeypatch)
     assert result[0] == "read" and result[1]["rows"] == len(lines) - 1
     assert any("byte-order mark" in w[3] for w in result[3])
+
+
+def test_a_random_export_of_many_blocks(tmp_path, monkeypatch):
+    """3,000 rows of random reporters, partners (codes as typed: spaces, '.0'), commodities, transport modes and
+    partner2 codes around one complete set of China-Russia totals: over 300 blocks, one outcome."""
+    rng = random.Random(20261130)
+    codes = ["156", "643", " 156", "643.0", "1156", "6430", "842", "0"]
+    lines = [PLUS_HEADER]
+    for year in range(2000, 2025):
+        lines += [plus_row(156, 643, flow, year, value=rng.randint(10**9, 10**11)) for flow in ("M", "X")]
+    for _ in range(3000):
+        lines.insert(
+            rng.randint(1, len(lines)),
+            plus_row(
+                rng.choice(codes),
+                rng.choice(codes),
+                rng.choice("MX"),
+                rng.randint(2000, 2024),
+                rng.choice([52, *range(1, 13)]),
+                value=rng.randint(1, 10**9),
+                cmd=rng.choice(["27", "8542", "TOTAL "]) if rng.random() < 0.9 else "TOTAL",
+                partner2=0 if rng.random() < 0.5 else 344,
+                mot=rng.choice([0, 1000]),
+            )
+            if rng.random() < 0.5
+            else plus_row(842, 0, "X", 2020, cmd="01"),
+        )
+    path = write(tmp_path / "random.csv", lines)
+    assert vouched(path)
+    result = assert_alike(path, monkeypatch)
+    assert result[0] == "read" and result[1]["rows"] == 3050
 
 
 def test_legacy_and_tab_separated_exports(tmp_path, monkeypatch):
