@@ -19,8 +19,8 @@ from dashboard.processed import Processed
 
 TABS = (("chart", "Chart"), ("table", "Table"), ("sources", "Sources"), ("download", "Download"))
 KEYBOARD_HOW = (
-    " By keyboard: on the chart or its table, the arrow keys step through the points (Up and Down change series), "
-    "Home and End go to a series' ends, Enter opens the point's source."
+    " By keyboard, on the chart or its table: arrow keys step through the points (Up and Down: series), "
+    "Enter opens a point's source."
 )
 TAG = re.compile(r"<[^>]+>")
 API = "/api/v1"

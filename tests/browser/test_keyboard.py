@@ -133,3 +133,40 @@ def test_the_keys_step_through_the_table_tab_too(page, base_url_app, app_data, c
     expect(panel).to_be_visible()
     expect(panel).to_contain_text(series)
     assert console_errors == []
+
+
+def test_enter_on_a_verdict_board_point_opens_its_targets_chart(page, base_url_app, console_errors):
+    """On the overview, Enter on a stepped target does what a click on it does: opens the chart that shows it."""
+    page.goto(base_url_app + "/")
+    chart(page, "verdict_board")
+    page.locator("[data-chart='verdict_board']").focus()
+    page.keyboard.press("Home")  # the first key stands on the first point of the first series
+    page.keyboard.press("ArrowDown")  # the next series: the targets by status
+    page.keyboard.press("ArrowRight")
+    said = _said(page, "verdict_board")
+    assert "Status:" in said and "Outcome:" in said, said
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/[a-z]+\?target=[a-z0-9_]+$"))
+    expect(page.locator(".highlight-banner")).to_be_visible()
+    assert console_errors == []
+
+
+def test_the_words_of_a_point_follow_its_hover_template(page, base_url_app):
+    """The stepper's number formats (d3's, as hover templates write them) and sentence, on hand-worked cases."""
+    page.goto(base_url_app + "/trade")
+    chart(page, "trade_pledges")
+    run = "([name, args]) => window.bilateralStepper[name](...args)"
+    cases = [(8.0, ".2f", "8.00"), (2463.4, ",.0f", "2,463"), (4.1, "g", "4.1"), (0.499, ".1%", "49.9%")]
+    for value, spec, expected in cases:
+        assert page.evaluate(run, ["formatNumber", [value, spec]]) == expected
+    trace = {
+        "index": 0,
+        "name": "Turnover",
+        "x": [2000, 2001],
+        "y": [8, 10.666],
+        "customdata": [["s1", "Chinese customs", "China Daily, 2001"], ["s2", "x", "y"]],
+        "hovertemplate": "Turnover<br>%{x}: %{y:.2f} US$ bn (%{customdata[1]})<br>Source: %{customdata[2]}"
+        "<extra></extra>",
+    }
+    said = page.evaluate("trace => window.bilateralStepper.sentence({_fullData: [trace]}, 0, 0, true)", trace)
+    assert said == "2000, Turnover: 8.00 US$ bn (Chinese customs). Source: China Daily, 2001."
