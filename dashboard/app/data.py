@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import dash
+import plotly
 import plotly.graph_objects as go
 
 from dashboard.app.display import for_display, with_year_range
@@ -21,7 +23,7 @@ from dashboard.app.view import Bounds, View, parse_search
 from dashboard.catalog import Catalog
 from dashboard.figures.registry import FigureSpec
 from dashboard.locations import USER_CACHE, CacheDir
-from dashboard.pickle_cache import code_fingerprint
+from dashboard.pickle_cache import code_fingerprint, read_cached, write_cached
 from dashboard.processed import Processed, build
 
 Loader = Callable[[Mapping[str, str] | None], Processed]
@@ -76,17 +78,30 @@ class AppData:
         self._layouts: OrderedDict = OrderedDict()
         self._layout_lock = threading.Lock()
 
-    def layout(self, key: Hashable, build: Callable[[], Any]) -> Any:
+    def layout(self, key: Hashable, build: Callable[[], Any], view: View | None = None) -> Any:
         """A page layout built once per page and view, then shared (layouts are never mutated); the least recently
-        used are dropped beyond LAYOUT_MEMO_SIZE."""
+        used are dropped beyond LAYOUT_MEMO_SIZE. With the `view` it shows, it is also kept in the figure cache
+        folder, by the data's hashes and the code, so the next start serves it without building it."""
         with self._layout_lock:
             if key in self._layouts:
                 self._layouts.move_to_end(key)
                 return self._layouts[key]
-            built = self._layouts[key] = build()
+            on_disk = self._layout_disk_key(key, view) if view is not None else None
+            built = read_cached(self.figure_cache_dir, on_disk) if on_disk else None
+            if built is None:
+                built = build()
+                if on_disk:
+                    write_cached(self.figure_cache_dir, on_disk, built)
+            self._layouts[key] = built
             if len(self._layouts) > LAYOUT_MEMO_SIZE:
                 self._layouts.popitem(last=False)
             return built
+
+    def _layout_disk_key(self, key: Hashable, view: View) -> str:
+        """What a page layout depends on: the code and its frameworks, the view's data hashes, the page and view."""
+        processed = self.processed(view)
+        frameworks = {"dash": dash.__version__, "plotly": plotly.__version__}
+        return "layout-" + disk_key(self._code, frameworks, processed.hashes, processed.as_of_year, repr(key))
 
     def processed(self, view: View) -> Processed:
         """The processed tables for the view's dataset versions."""

@@ -219,7 +219,7 @@ def _cached_layout(data: AppData, key: str, build, **query):
     except BilateralError:
         return build(**query)
     extra = tuple((name, str(query.get(name))) for name in PAGE_PARAMS if query.get(name))
-    return data.layout((key, view, tuple(problems), extra), lambda: build(**query))
+    return data.layout((key, view, tuple(problems), extra), lambda: build(**query), view)
 
 
 def _resolve(data: AppData, query: dict) -> tuple[View, Processed, list] | dbc.Alert:

@@ -84,3 +84,23 @@ def test_warming_draws_default_views_and_highlighted_targets_once(loader):
     assert len(calls) == 1 + trade_targets
     data.shown("turnover", View((1995, 2000), target="trade_20bn_by_2000"))
     assert len(calls) == 1 + trade_targets
+
+
+def test_a_page_layout_is_kept_on_disk_for_the_next_start(loader, tmp_path):
+    builds = []
+
+    def build(label):
+        builds.append(label)
+        return {"page": label}
+
+    first = AppData(loader, dict(SPECS), tmp_path)
+    default, pinned = View(), View(versions=(("trade", "2002"),))
+    assert first.layout(("trade", default), lambda: build("a"), default) == {"page": "a"}
+    assert first.layout(("trade", pinned), lambda: build("b"), pinned) == {"page": "b"}
+    restarted = AppData(loader, dict(SPECS), tmp_path)
+    assert restarted.layout(("trade", default), lambda: build("c"), default) == {"page": "a"}
+    assert restarted.layout(("trade", pinned), lambda: build("d"), pinned) == {"page": "b"}
+    assert restarted.layout(("arms", default), lambda: build("e"), default) == {"page": "e"}  # another page
+    assert builds == ["a", "b", "e"]
+    without_cache = AppData(loader, dict(SPECS))
+    assert without_cache.layout(("trade", default), lambda: build("f"), default) == {"page": "f"}
