@@ -140,3 +140,24 @@ def test_a_phone_legend_returns_at_a_wide_width(page, base_url_app):
     page.wait_for_function(f"() => ({legend_y})() === 0")
     page.set_viewport_size({"width": 1440, "height": 900})
     page.wait_for_function(f"() => ({legend_y})() > 0.5")
+
+
+def test_an_image_downloaded_on_a_phone_has_the_figures_own_legend_and_notes(page, base_url_app):
+    """The PNG from the Download tab at 390 px is drawn with the figure's legend (above the plot) and the notes
+    under its x axis, not the phone's arrangement."""
+    _open(page, base_url_app, "/trade", "phone")
+    chart(page, "trade_pledges")
+    page.wait_for_function(
+        "() => document.querySelector(\"[data-chart='trade_pledges'] .js-plotly-plot\")._fullLayout.legend.y === 0"
+    )
+    page.evaluate(
+        "() => { window.Plotly.downloadImage = figure => { window.drawnForImage = figure.layout; }; }"
+    )
+    card = page.locator(".chart-card").filter(has=page.locator("[data-chart='trade_pledges']"))
+    card.get_by_role("tab", name="Download", exact=True).click()
+    card.get_by_role("button", name="PNG image").click()
+    page.wait_for_function("() => window.drawnForImage")
+    drawn = page.evaluate("() => window.drawnForImage")
+    assert drawn["legend"]["yanchor"] == "top" and drawn["legend"]["y"] > 0.5
+    notes = [note for note in drawn["annotations"] if note.get("yref") == "paper" and note.get("y", 1) <= 0]
+    assert notes and all(note.get("visible", True) for note in notes)

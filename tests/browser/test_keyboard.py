@@ -101,6 +101,16 @@ def test_the_arrow_keys_step_through_a_charts_points_and_enter_opens_the_source(
     assert said.startswith("2000, US$20 bn by 2000:") and "missed" in said and "US$ bn" in said, said
     page.keyboard.press("ArrowUp")
     assert _said(page, "trade_pledges").startswith("2000, Turnover:")
+    label = page.locator(HOVER_LABEL.format("trade_pledges"))
+    page.keyboard.press("Escape")
+    expect(label).to_have_count(0)
+    page.keyboard.press("ArrowRight")
+    expect(label).to_contain_text("2001")
+    page.keyboard.press("Tab")  # leaving the chart hides the point
+    expect(label).to_have_count(0)
+    figure.focus()
+    page.keyboard.press("ArrowLeft")
+    assert _said(page, "trade_pledges").startswith("2000, Turnover:")
 
     point = next(p for p in turnover if p[1] == 2000)
     page.keyboard.press("Enter")

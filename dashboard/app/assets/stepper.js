@@ -1,11 +1,11 @@
 /* A keyboard path to every point of a chart and its source (after Open SDG's accessible charts). With the chart
    (its figure, focusable) or its Table tab's table focused: Left and Right step to the previous and next point of
    a series, Up and Down to the previous and next series (at the nearest x), Home and End to a series' first and
-   last point; Escape hides the point. Each step is shown (the point's hover label, or the table's row) and said in
-   the chart's status line (aria-live="polite"): year, series, value with its unit, and source, read from the
-   figure's own hover template and data. Enter opens the point's source, as a click on it does (the graph's
-   clickData: callbacks/sources.py, or on the overview the target's chart: callbacks/navigation.py).
-   Only points that carry a source (customdata) and are in view are stepped through.
+   last point; Escape, or leaving the chart, hides the point. Each step is shown (the point's hover label, or the
+   table's row) and said in the chart's status line (aria-live="polite"): year, series, value with its unit, and
+   source, read from the figure's own hover template and data. Enter opens the point's source, as a click on it
+   does (the graph's clickData: callbacks/sources.py, or on the overview the target's chart:
+   callbacks/navigation.py). Only points that carry a source (customdata) and are in view are stepped through.
    Served as a file, so the Content-Security-Policy needs no hash for it. */
 (function () {
     'use strict';
@@ -310,6 +310,19 @@
         }
     }
 
+    function onLeave(event) {
+        // Focus leaving a chart (and its table) takes the stepped point's hover label with it.
+        var chart = chartOf(event.target);
+        var next = event.relatedTarget;
+        if (!chart || !chart.gd._stepAt || (next && chart.card.contains(next) && chartOf(next))) {
+            return;
+        }
+        if (window.Plotly && window.Plotly.Fx && chart.gd.offsetParent !== null) {
+            window.Plotly.Fx.unhover(chart.gd);
+        }
+    }
+
     window.bilateralStepper = {formatNumber: formatNumber, sentence: sentence, seriesOf: seriesOf};
     document.addEventListener('keydown', onKey);
+    document.addEventListener('focusout', onLeave);
 }());
