@@ -180,3 +180,6 @@ def test_the_words_of_a_point_follow_its_hover_template(page, base_url_app):
     }
     said = page.evaluate("trace => window.bilateralStepper.sentence({_fullData: [trace]}, 0, 0, true)", trace)
     assert said == "2000, Turnover: 8.00 US$ bn (Chinese customs). Source: China Daily, 2001."
+    trace["hovertemplate"] = "Turnover %{x}: %{y:.1f} US$ bn<br>Source: %{customdata[2]}"
+    said = page.evaluate("trace => window.bilateralStepper.sentence({_fullData: [trace]}, 0, 1, true)", trace)
+    assert said == "2001, Turnover: 10.7 US$ bn. Source: y."  # the series' name and the year said once

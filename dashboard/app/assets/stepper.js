@@ -197,6 +197,15 @@
         return timeChart && finite(x) ? plainValue(x) : '';
     }
 
+    function withoutName(line, series) {
+        // A line of the hover text less the series' name, said once already ('Chinese customs 8.00' -> '8.00').
+        var name = series.toLowerCase();
+        if (!name || line.toLowerCase().indexOf(name) !== 0) {
+            return line;
+        }
+        return line.slice(name.length).replace(/^[\s:,.]+/, '');
+    }
+
     function sentence(gd, curve, i, timeChart) {
         // 'Year, series: value with its unit (basis). Source: publisher, date. Point 3 of 34.'
         var trace = gd._fullData[curve];
@@ -210,9 +219,9 @@
             body = body.replace(/\s+in %\{x(?::[^}]*)?\}/g, '').replace(/%\{x(?::[^}]*)?\}\s*[:,]\s*/g, '');
         }
         var series = textOf(extra ? fill(extra[1], trace, i) : '') || textOf(trace.name || '');
-        var lines = fill(body, trace, i).split(/<br\s*\/?>/i).map(textOf).filter(function (line) {
-            return line && line !== series;
-        });
+        var lines = fill(body, trace, i).split(/<br\s*\/?>/i).map(function (line) {
+            return withoutName(textOf(line), series);
+        }).filter(Boolean);
         var head = [x, series].filter(Boolean).join(', ');
         var text = head + (lines.length ? ': ' + lines.join('. ') : '');
         return /[.!?]$/.test(text) ? text : text + '.';
