@@ -40,14 +40,20 @@ def test_arrow_keys_in_the_version_select_do_not_redraw_until_applied(page, base
     expect(page).to_have_url(f"{base_url_app}/trade?trade={chosen}")
     expect(page.locator(".version-banner")).to_be_visible()
 
+    apply = (
+        page.locator(".input-group")
+        .filter(has=page.locator(TRADE_VERSION))
+        .get_by_role("button", name="Apply")
+    )
+    expect(apply).to_have_class(re.compile(r"\bbtn-secondary\b"))
     page.locator(TRADE_VERSION).select_option(active)
+    expect(apply).to_have_class(re.compile(r"\bbtn-dark\b"))  # chosen, waiting to be applied
     page.wait_for_timeout(300)
     expect(page).to_have_url(f"{base_url_app}/trade?trade={chosen}")
-    page.locator(".input-group").filter(has=page.locator(TRADE_VERSION)).get_by_role(
-        "button", name="Apply"
-    ).click()
+    apply.click()
     expect(page).to_have_url(f"{base_url_app}/trade")
     expect(page.locator(".version-banner")).to_have_count(0)
+    expect(apply).to_have_class(re.compile(r"\bbtn-secondary\b"))
     assert console_errors == []
 
 
