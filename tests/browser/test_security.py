@@ -37,7 +37,7 @@ def test_every_page_runs_under_the_policy_without_a_violation(page, base_url_app
     assert console_errors == []
 
 
-def test_svg_export_and_navigation_work_under_the_policy(page, base_url_app, console_errors):
+def test_svg_export_and_navigation_work_under_the_policy(page, base_url_app, app_data, console_errors):
     """The clientside callbacks (asset files and hashed inline scripts) run: the Download tab's SVG button exports
     the chart under its file name (chart, years, data version), a nav link navigates."""
     page.add_init_script(RECORD_VIOLATIONS)
@@ -46,7 +46,10 @@ def test_svg_export_and_navigation_work_under_the_policy(page, base_url_app, con
     card.get_by_role("tab", name="Download", exact=True).click()
     with page.expect_download() as download_info:
         card.get_by_role("button", name="SVG image").click()
-    assert download_info.value.suggested_filename == "trade_pledges_1991-2025_trade-2026-11-28.svg"
+    assert (
+        download_info.value.suggested_filename
+        == f"trade_pledges_1991-2025_trade-{app_data[1](None).versions['trade']}.svg"
+    )
     page.locator("nav").get_by_role("link", name="Arms", exact=True).click()
     expect(page).to_have_url(f"{base_url_app}/arms")
     expect(page).to_have_title(
