@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -38,7 +40,7 @@ SIZES = (2_000_000, 20_000_000)
 REFERENCE_MAX_ROWS = (
     2_000_000  # the reference reader is timed up to this size (at 20M it takes about a minute)
 )
-BATCH_ROWS = 250_000  # the generator writes this many rows at a time: its own memory stays small
+BATCH_ROWS = 250_000  # the generator writes this many rows at a time (about 50 MB): its memory stays small
 BILATERAL = Path(sys.executable).parent / "bilateral"
 ROW = (
     "C,{f},{y}{p:02d}01,{y},{m},{period},{r},,SYNTHETIC,{flow},,{partner},,,{p2},,,H6,HS,True,{cmd},SYNTHETIC,6,"
@@ -73,24 +75,40 @@ def generate(path: Path, rows: int, seed: int) -> None:
                     _row(2025, month, reporter, partner, flow, "TOTAL", int(rng.integers(10**9, 10**10)))
                 )
     codes = rng.integers(10**5, 10**6, HS6_CODES)
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(",".join(PLUS_COLUMNS) + "\n")
-        handle.writelines(lines)
+    with path.open("wb") as handle:
+        handle.write((",".join(PLUS_COLUMNS) + "\n" + "".join(lines)).encode("utf-8"))
         left = rows - len(lines)
         while left > 0:
             n = min(BATCH_ROWS, left)
             left -= n
-            handle.writelines(
-                _row(y, 52, r, p, f, str(c), v)
-                for y, r, p, f, c, v in zip(
-                    rng.integers(2000, 2025, n).tolist(),
-                    rng.choice(REPORTERS, n).tolist(),
-                    rng.choice([0, *REPORTERS], n).tolist(),
-                    rng.choice(["M", "X"], n).tolist(),
-                    rng.choice(codes, n).tolist(),
-                    rng.integers(10**3, 10**10, n).tolist(),
+            handle.write(
+                _annual_rows(
+                    rng.integers(2000, 2025, n),
+                    rng.choice(REPORTERS, n),
+                    rng.choice([0, *REPORTERS], n),
+                    rng.choice(["M", "X"], n),
+                    rng.choice(codes, n),
+                    rng.integers(10**3, 10**10, n),
                 )
             )
+
+
+def _annual_rows(years, reporters, partners, flows, codes, values) -> bytes:
+    """Annual rows as `_row` writes them (month 52), built by pyarrow: the joined strings' data buffer is the
+    CSV text (about 5x faster than formatting each row in Python)."""
+    text = [pc.cast(pa.array(a), pa.string()) for a in (years, reporters, partners, flows, codes, values)]
+    y, r, p, f, c, v = text
+    w = pc.cast(pc.divide(pa.array(values), 1000), pa.string())
+    joined = pc.binary_join_element_wise(
+        *("C,A,", y, "0101,", y, ",52,", y, ",", r, ",,SYNTHETIC,", f, ",,", p, ",,,0,,,H6,HS,True,", c),
+        *(",SYNTHETIC,6,True,C00,,0 ,0,,-1,,0.0,True,-1,,0.0,False,", w, ".0,False,,False,", v, ".0,,", v),
+        ".0,0,True,False\n",
+        "",  # the separator
+    )
+    offsets = np.frombuffer(joined.buffers()[1], dtype=np.int32)[
+        joined.offset : joined.offset + len(joined) + 1
+    ]
+    return joined.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]]
 
 
 def _row(year, month, reporter, partner, flow, cmd, value) -> str:
