@@ -1,19 +1,23 @@
 """The large-file engine of `bilateral check`: a Comtrade export parsed in blocks by pyarrow on worker threads.
 
-The main thread reads the file in blocks of BLOCK_BYTES and passes each through the same ByteScanner as the
-reference reader (`comtrade.scan_comtrade`): hash, encoding, NUL bytes, line length, field counts, in file order.
-Each checked block, cut at its last line end, goes to a pool of threads where pyarrow's CSV parser (which works
-without the GIL) reads only the needed columns as text; only the rows whose reporter and partner cells could be
-China's or Russia's come back, and from there the reference reader's own code (`comtrade.keep_pairs`) decides
-what counts. At most IN_FLIGHT blocks are parsed or waiting at once, so memory stays bounded whatever the size of
-the file.
+The main thread reads the file in steps of SCAN_BYTES through the same ByteScanner as the reference reader
+(`comtrade.scan_comtrade`): hash, encoding, NUL bytes, line length, in file order. Every BLOCK_BYTES, the checked
+bytes, cut at their last line end, go to a pool of threads where pyarrow's CSV parser (which works without the
+GIL) reads only the needed columns as text and checks every row's field count; only the rows whose reporter and
+partner cells could be China's or Russia's come back, and from there the reference reader's own code
+(`comtrade.keep_pairs`) decides what counts. At most IN_FLIGHT blocks are parsed or waiting at once, so memory
+stays bounded whatever the size of the file.
 
 The engine returns a Scan only when it can vouch that it equals the reference reader's: every block parsed
 without complaint and with exactly one record per line (so that data row i is CSV line i + 2, as the reference
-numbers them), and China-Russia rows found. Otherwise (a byte or CSV problem, a quoted line break, a bare CR, a
-short quoted row pandas would pad, or no China-Russia rows, whose message needs the reference's inventory) it
-returns None and the caller reads the file with the reference reader, which locates the problem exactly as
+numbers them), and China-Russia rows found. Otherwise (a byte or CSV problem, a row with the wrong number of
+fields, a quoted line break, a bare CR, or no China-Russia rows, whose message needs the reference's inventory)
+it returns None and the caller reads the file with the reference reader, which locates the problem exactly as
 before. A refused large file is therefore read up to twice; an accepted one once.
+
+Why not DuckDB: its CSV reader gives no row numbers (the rejects table numbers only rejected lines), and the
+notes and failures of a check name the CSV line of every total row used. On the 2M-row benchmark file this
+engine also reads faster than DuckDB's aggregate of the same totals (benchmarks/check_comtrade.py).
 """
 
 from __future__ import annotations
@@ -33,13 +37,12 @@ from dashboard.ingest.comtrade import PAIR_CODES, Scan, keep_pairs, new_scan
 from dashboard.ingest.header import Header
 from dashboard.ingest.source import InputError, InputFile
 
-BLOCK_BYTES = 8 << 20  # about 45,000 Comtrade Plus rows: parsing overhead negligible, memory small (measured
-# on the 2M-row benchmark file: 1, 4, 8 and 16 MiB within 10% of each other)
-SCAN_BYTES = 1 << 18  # the byte checks' step: numpy's temporaries stay small (4x faster than 8 MiB steps)
-THREADS = max(1, min(4, os.cpu_count() or 1))  # parser threads; the main thread scans bytes beside them
-IN_FLIGHT = (
-    THREADS + 1
-)  # blocks submitted and not yet collected: peak memory ~ (IN_FLIGHT + 2) blocks + tables
+# a block holds about 45,000 Comtrade Plus rows: pyarrow's cost per call vanishes and memory stays small
+BLOCK_BYTES = 8 << 20
+# the byte checks' step: numpy's temporaries stay small (about 4x faster than steps of 8 MiB)
+SCAN_BYTES = 1 << 18
+THREADS = max(1, min(4, os.cpu_count() or 1))  # parser threads; the main thread checks bytes beside them
+IN_FLIGHT = THREADS + 1  # blocks submitted and not collected; peak memory about (IN_FLIGHT + 2) blocks
 
 
 class Unvouched(Exception):
@@ -52,9 +55,7 @@ def scan_blocks(
     """The file's Scan, read in parallel blocks; None when the reference reader must read it (see the module)."""
     scan, raw = new_scan(file, header)  # a missing column is refused here, as by the reference reader
     scanner = ByteScanner(file.name, header.delimiter)
-    scanner.columns = (
-        header.names
-    )  # field counts: pyarrow checks every row's (a wrong one sends the file back)
+    scanner.columns = header.names  # no expected_fields: pyarrow checks every row's count (quoted ones too)
     parse = _parser(header, raw)
     try:
         _read(file, scanner, scan, parse, raw, progress)
