@@ -34,6 +34,9 @@ BASIS_WORDS = {
     "reported": "as reported",
 }
 EXCLUDED_RELIABILITY = "low"  # a machine translation, a forum or an apparent error is not a candidate figure
+UPPER_BOUND = (
+    "upper_bound"  # a candidate that is the whole a target's measure is part of: the most the part was
+)
 
 
 @dataclass
@@ -80,6 +83,7 @@ class LedgerEntry:
     p_at_pledge: float | None = None
     p_at_pledge_note: str = ""
     status_history: list[dict] = field(default_factory=list)
+    attainment_at_most_pct: float | None = None
 
 
 def compute_ledger(
@@ -91,7 +95,9 @@ def compute_ledger(
 ) -> list[LedgerEntry]:
     """Judge every target against the actuals of its measure, as known in `as_of_year`; `figures` (every sourced
     value, see ledger_figures) gives each verdict's candidates, `plans` (see ledger_plans) the yearly plans a
-    ramp-up contract is judged against."""
+    ramp-up contract is judged against. A measure that is part of another (PART_OF: Yukos' rail shipments of
+    Russia's rail exports) is judged, at a deadline without a figure of its own, against the whole: the most the
+    part can have been."""
     by_measure = {
         m: dict(zip(g["year"].astype(int), g["value"].astype(float))) for m, g in actuals.groupby("measure")
     }
@@ -101,6 +107,7 @@ def compute_ledger(
     entries = []
     for row in targets.to_dict("records"):
         series, plan = by_measure.get(row["measure"], {}), _by_year(plans_by.get(row["measure"], []))
+        whole = _whole(row["measure"], by_measure, sources, figures_by)
         entry = judge(
             row,
             series,
@@ -108,19 +115,41 @@ def compute_ledger(
             figures=figures_by.get(row["measure"], []),
             plans=plan,
             sources=sources.get(row["measure"], {}),
+            whole=whole,
         )
-        entry.status_history = status_history(row, series, as_of_year, plan)
+        entry.status_history = status_history(row, series, as_of_year, plan, whole)
         entries.append(entry)
     return entries
 
 
+def _whole(measure: str, by_measure: dict, sources: dict, figures_by: dict) -> dict | None:
+    """The whole a measure is part of (PART_OF), with its actuals, their sources and every sourced figure; None
+    where the measure is part of nothing or the whole has no actuals."""
+    from dashboard.pipeline.energy import PART_OF, WHOLE_WORDS
+
+    whole = PART_OF.get(measure)
+    if whole is None or not by_measure.get(whole):
+        return None
+    return {
+        "measure": whole,
+        "words": WHOLE_WORDS.get(whole, whole),
+        "values": by_measure[whole],
+        "sources": sources.get(whole, {}),
+        "figures": figures_by.get(whole, []),
+    }
+
+
 def status_history(
-    target: dict, series: dict[int, float], as_of_year: int, plans: dict | None = None
+    target: dict,
+    series: dict[int, float],
+    as_of_year: int,
+    plans: dict | None = None,
+    whole: dict | None = None,
 ) -> list[dict]:
     """The verdict as it stood at the end of each year from the pledge year to `as_of_year`: the status the
     ledger gives with that year as its as-of year (a deadline is judged from the year after it)."""
     return [
-        {"year": year, "status": _judge_on(target, series, year, plans or {}).status}
+        {"year": year, "status": _judge_on(target, series, year, plans or {}, whole).status}
         for year in range(int(target["pledge_year"]), as_of_year + 1)
     ]
 
@@ -167,14 +196,18 @@ def judge(
     figures: list[dict] | None = None,
     plans: dict[int, list[dict]] | None = None,
     sources: dict[int, str] | None = None,
+    whole: dict | None = None,
 ) -> LedgerEntry:
     """The verdict for one target given its measure's actuals by year, then the verdict on every other sourced
-    figure of the years it rests on (`candidates`; `robust` when they all give the same status)."""
-    entry = _judge_on(target, series, as_of_year, plans or {})
+    figure of the years it rests on (`candidates`; `robust` when they all give the same status); a verdict on the
+    whole the measure is part of lists the whole's figures of the deadline year (basis upper_bound)."""
+    entry = _judge_on(target, series, as_of_year, plans or {}, whole)
     _realism(entry, series)
     entry.candidates = _candidates(
         target, series, as_of_year, plans or {}, entry, figures or [], sources or {}
     )
+    if entry.attainment_at_most_pct is not None and whole is not None:
+        entry.candidates += _bound_candidates(entry, whole)
     entry.robust = len({candidate["status"] for candidate in entry.candidates}) <= 1
     if not entry.robust:
         entry.notes += "; the verdict depends on the figure used: " + candidates_text(
@@ -198,8 +231,10 @@ def _realism(entry: LedgerEntry, series: dict[int, float]) -> None:
     entry.p_at_pledge, entry.p_at_pledge_note = realism.p, realism.note
 
 
-def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: dict) -> LedgerEntry:
-    """The verdict on one series of actuals."""
+def _judge_on(
+    target: dict, series: dict[int, float], as_of_year: int, plans: dict, whole: dict | None = None
+) -> LedgerEntry:
+    """The verdict on one series of actuals (and, at a deadline it has no figure for, on the whole it is part of)."""
     goal = _number(target.get("target_value"))
     low, high = _number(target.get("target_low")), _number(target.get("target_high"))
     threshold = goal if goal is not None else low
@@ -247,7 +282,7 @@ def _judge_on(target: dict, series: dict[int, float], as_of_year: int, plans: di
         notes.append(f"no observation of {entry.measure} in the data")
     elif kind == "by_year":
         _judge_by_deadline(
-            entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes
+            entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes, whole
         )
     else:
         _judge_each_year(entry, target, threshold, at_most, observed, kind, notes, plans, as_of_year)
@@ -271,7 +306,9 @@ def _baseline(entry: LedgerEntry, target: dict, deadline_year: int, notes: list[
         )
 
 
-def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes):
+def _judge_by_deadline(
+    entry, threshold, high, at_most, series, observed, deadline_year, as_of_year, notes, whole=None
+):
     """A target with a deadline: met or missed once it has passed, a progress rating while it is open."""
     meets = _meets_fn(at_most)
     has_baseline = entry.baseline_year is not None
@@ -283,6 +320,8 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
             notes.append(f"baseline year {entry.baseline_year} has no data")
     if not observed:
         notes.append(f"no observation from {entry.pledge_year} (data end in {max(series)})")
+        if deadline_year < as_of_year and whole is not None:
+            _judge_by_whole(entry, threshold, at_most, whole, deadline_year, notes)
         return
     entry.first_reached_year = first_reached(observed, threshold, meets)
     if entry.first_reached_year is not None:
@@ -317,6 +356,8 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
         actual = series.get(deadline_year)
         if actual is None:
             notes.append(f"deadline {deadline_year} has no data")
+            if whole is not None:
+                _judge_by_whole(entry, threshold, at_most, whole, deadline_year, notes)
             return
         entry.actual_at_deadline, entry.actual_year = actual, deadline_year
         if has_baseline:
@@ -335,6 +376,58 @@ def _judge_by_deadline(entry, threshold, high, at_most, series, observed, deadli
         )
         notes.append(f"deadline {deadline_year} not yet passed; latest {latest}: {_fmt(actual)}")
     _attainment(entry, actual, threshold, high, at_most)
+
+
+def _judge_by_whole(entry, threshold, at_most, whole, year, notes) -> None:
+    """A goal with no figure of its own at its deadline, judged on the whole its measure is part of: the part was at
+    most the whole, so a whole below the goal means the part missed it too (attainment at most whole / goal). A
+    whole at or above the goal, or a ceiling, decides nothing: the status stays no_observation."""
+    value = whole["values"].get(year)
+    if value is None:
+        notes.append(f"nor has the whole it is part of ({whole['words']})")
+        return
+    said = (
+        f"the whole it is part of, {whole['words']}, was {_fmt(value)} in {year} "
+        f"({whole['sources'].get(year, '')}): the most it can have been"
+    )
+    if at_most or value >= threshold:
+        notes.append(f"{said}; not below {_fmt(threshold)}, so that decides nothing")
+        return
+    entry.status = "missed"
+    entry.attainment_at_most_pct = _pct(value, threshold)
+    notes.append(
+        f"{said}; below {_fmt(threshold)}, so missed (at most {entry.attainment_at_most_pct:.0f}% attained)"
+    )
+
+
+def _bound_candidates(entry: LedgerEntry, whole: dict) -> list[dict]:
+    """Every sourced figure of the whole in the deadline year, each with the verdict it gives on the part (missed
+    where below the goal, else no_observation: it decides nothing); equal values are listed once."""
+    threshold = entry.target_value if entry.target_value is not None else entry.target_low
+    year = int(entry.deadline)
+    figures = [f for f in whole["figures"] if int(f["year"]) == year] or [
+        {"value": whole["values"][year], "source_id": whole["sources"].get(year, ""), "preferred": True}
+    ]
+    listed, seen = [], set()
+    for figure in figures:
+        value = float(figure["value"])
+        if round(value, 6) in seen:
+            continue
+        seen.add(round(value, 6))
+        below = threshold is not None and value < threshold
+        listed.append(
+            {
+                "value": value,
+                "year": year,
+                "source_id": figure["source_id"],
+                "basis": UPPER_BOUND,
+                "description": f"at most {whole['words']}",
+                "used": value == whole["values"][year],
+                "status": "missed" if below else "no_observation",
+                "attainment_pct": None,
+            }
+        )
+    return listed
 
 
 def _judge_each_year(entry, target, threshold, at_most, observed, kind, notes, plans, as_of_year):
@@ -658,6 +751,7 @@ LEDGER_KEYS = (
     "p_at_pledge",
     "p_at_pledge_note",
     "status_history",
+    "attainment_at_most_pct",
 )
 
 
@@ -755,7 +849,8 @@ def ledger_figures(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def ledger_plans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The yearly plans of the energy measures: a 'plan' row as stated, or the year's deliveries less what they
-    exceeded the obligations or plan by ('700 million cubic meters above contractual obligations').
+    exceeded the obligations or plan by ('700 million cubic meters above contractual obligations'), or divided by
+    1 plus the share they exceeded it by ('25% ahead of the contract's figures').
     Columns: measure, year, value, source_id, basis, description, preferred."""
     from dashboard.pipeline.energy import LEDGER_MEASURES
 
@@ -764,12 +859,15 @@ def ledger_plans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if energy is None:
         return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     for measure, (commodity, route, unit) in LEDGER_MEASURES.items():
-        mine = energy[
+        route_rows = energy[
             (energy["commodity"] == commodity)
             & (energy["route"] == route)
-            & (energy["unit"] == unit)
             & energy["year"].notna()
             & energy["value"].notna()
+        ]
+        mine = route_rows[route_rows["unit"] == unit]
+        in_percent = route_rows[
+            (route_rows["unit"] == "percent") & (route_rows["measure"] == "excess_over_obligations")
         ]
         delivered = mine[(mine["measure"] == "deliveries") & (mine["kind"] == "actual")]
         delivered = delivered[delivered["preferred"].fillna(False).astype(bool)]
@@ -784,6 +882,13 @@ def ledger_plans(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
             elif row.measure == "excess_over_obligations" and year in by_year:
                 plan = round(by_year[year] - float(row.value), 6)
                 words = f"{_fmt(by_year[year])} delivered less {_fmt(float(row.value))} above plan"
+                rows.append(_figure(measure, year, plan, row.source_id, "plan", preferred, words))
+        for row in in_percent.itertuples(index=False):  # '25% ahead of the contract': delivered / 1.25
+            year = int(row.year)
+            if year in by_year:
+                plan = round(by_year[year] / (1 + float(row.value) / 100), 6)
+                words = f"{_fmt(by_year[year])} delivered, {_fmt(float(row.value))}% above plan"
+                preferred = False if _missing(row.preferred) else bool(row.preferred)
                 rows.append(_figure(measure, year, plan, row.source_id, "plan", preferred, words))
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
 

@@ -710,3 +710,101 @@ def test_the_ledger_schema_refuses_a_probability_outside_0_1_and_a_broken_status
     entry.p_at_pledge, entry.status_history = None, [{"year": 1997, "status": "missed"}]
     with pytest.raises(pa.errors.SchemaError, match="status_history_runs_from_the_pledge_year"):
         LedgerSchema.validate(ledger_frame([entry]))
+
+
+def test_a_part_is_judged_missed_on_its_whole_below_the_goal():
+    # a made-up whole: all rail shipments 7.6 in 2005 (two sources agreeing, one at 7.6 and one rounding it to 8
+    # are kept apart): the part was at most 7.6 < 10 -> missed, at most 76%; the 8 (< 10) agrees
+    yukos = target(
+        measure="oil_yukos_rail_mt",
+        unit="mt",
+        target_value=10.0,
+        pledge_year=2002,
+        baseline_year=1999,
+        deadline_year=2005,
+    )
+    whole = {
+        "measure": "oil_rail_mt",
+        "words": "all rail shipments",
+        "values": {2004: 5.7, 2005: 7.6},
+        "sources": {2005: "rail-a"},
+        "figures": [
+            {"year": 2005, "value": 7.6, "source_id": "rail-a", "preferred": True},
+            {"year": 2005, "value": 7.6, "source_id": "rail-b", "preferred": False},
+            {"year": 2005, "value": 8.0, "source_id": "rail-c", "preferred": False},
+        ],
+    }
+    entry = judge(yukos, {1999: 1.5, 2003: 3.0}, as_of_year=2026, whole=whole)
+    assert entry.status == "missed" and entry.attainment_at_most_pct == pytest.approx(76.0)
+    assert entry.actual_at_deadline is None and entry.attainment_pct is None
+    assert [(c["value"], c["source_id"], c["status"]) for c in entry.candidates] == [
+        (7.6, "rail-a", "missed"),
+        (8.0, "rail-c", "missed"),
+    ]
+    assert entry.robust and "all rail shipments, was 7.6 in 2005 (rail-a)" in entry.notes
+    # before the deadline has passed, the whole decides nothing: the 2003 figure is rated (limited progress)
+    assert judge(yukos, {1999: 1.5, 2003: 3.0}, as_of_year=2004, whole=whole).status == "limited_progress"
+    LedgerSchema.validate(ledger_frame([entry]))  # missed with the most it attained, and no actual
+
+
+def test_the_ledger_schema_refuses_a_missed_verdict_with_neither_an_actual_nor_a_bound():
+    entry = judge(target(), TURNOVER, as_of_year=2026)
+    entry.actual_at_deadline, entry.attainment_pct = None, None
+    with pytest.raises(pa.errors.SchemaError, match="verdict_has_its_numbers"):
+        LedgerSchema.validate(ledger_frame([entry]))
+
+
+def test_yukos_without_the_rail_total_cannot_be_judged():
+    # The same target and Yukos' own figures, but no whole to bound them: the 2005 deadline has no data.
+    yukos = target(
+        target_id="yukos_oil_10mt_by_2005",
+        measure="oil_yukos_rail_mt",
+        unit="mt",
+        target_value=10.0,
+        pledge_year=2002,
+        baseline_year=1999,
+        deadline_year=2005,
+    )
+    entry = judge(yukos, {1999: 1.5, 2003: 3.0}, as_of_year=2026)
+    assert entry.status == "no_observation" and entry.attainment_at_most_pct is None
+    # a whole at or above the goal decides nothing either (the part may have been anything up to it)
+    whole = {"measure": "oil_rail_mt", "words": "rail", "values": {2005: 12.0}, "sources": {}, "figures": []}
+    entry = judge(yukos, {1999: 1.5, 2003: 3.0}, as_of_year=2026, whole=whole)
+    assert entry.status == "no_observation" and "so that decides nothing" in entry.notes
+
+
+def test_a_plan_from_deliveries_that_exceeded_it_by_a_share():
+    # '25% ahead of the contract' with 4.1 delivered: 4.1 / 1.25 = 3.28
+    energy = pd.DataFrame(
+        [
+            {
+                "year": 2020,
+                "commodity": "gas",
+                "route": "power_of_siberia",
+                "measure": "deliveries",
+                "value": 4.1,
+                "unit": "bcm",
+                "kind": "actual",
+                "preferred": True,
+                "source_id": "d",
+            },
+            {
+                "year": 2020,
+                "commodity": "gas",
+                "route": "power_of_siberia",
+                "measure": "excess_over_obligations",
+                "value": 25.0,
+                "unit": "percent",
+                "kind": "actual",
+                "preferred": True,
+                "source_id": "x",
+            },
+        ]
+    )
+    plans = ledger_plans({"energy": energy})
+    assert plans[["measure", "year", "source_id"]].values.tolist() == [
+        ["gas_power_of_siberia_bcm", 2020, "x"]
+    ]
+    assert plans["value"].item() == pytest.approx(3.28)
+    assert plans["description"].item() == "4.1 delivered, 25% above plan"
+

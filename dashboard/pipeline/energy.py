@@ -10,8 +10,14 @@ from dashboard.schemas import fields as f
 ACTUALS_KEY = ["measure", "year"]
 LEDGER_MEASURES = {
     "oil_yukos_rail_mt": ("oil", "yukos_rail", "mt"),
+    "oil_rail_mt": ("oil", "rail", "mt"),
     "gas_power_of_siberia_bcm": ("gas", "power_of_siberia", "bcm"),
 }
+# ledger measure -> the ledger measure it is a part of: Yukos' rail shipments are part of Russia's rail exports to
+# China (all companies), so in a year without a figure of its own the whole bounds the part from above.
+PART_OF = {"oil_yukos_rail_mt": "oil_rail_mt"}
+# what each whole is, in words (the ledger's notes and candidates say it)
+WHOLE_WORDS = {"oil_rail_mt": "Russia's oil exports to China by rail, all companies"}
 
 
 class EnergyActualsSchema(pa.DataFrameModel):

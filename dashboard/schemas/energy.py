@@ -9,6 +9,7 @@ from dashboard.schemas import fields as f
 COMMODITIES = ("oil", "gas", "lng", "electricity")
 ROUTES = (
     "all_routes",
+    "rail",  # Russia's oil exports to China by rail, all companies (from version 2026-11-30)
     "yukos",
     "yukos_rail",
     "rosneft",

@@ -39,10 +39,13 @@ class LedgerSchema(pa.DataFrameModel):
     @pa.dataframe_check
     @classmethod
     def verdict_has_its_numbers(cls, df: pd.DataFrame) -> pd.Series:
-        """met, missed, reached and not yet reached come with an actual and an attainment; no_observation with
-        neither."""
+        """met, missed, reached and not yet reached come with an actual and an attainment, or (missed, on the
+        whole the measure is part of) with the most it can have attained; no_observation with no actual."""
         judged = df["status"].isin(["met", "missed", *NO_DEADLINE_STATUSES])
         has_numbers = df["actual_at_deadline"].notna() & df["attainment_pct"].notna()
+        if "attainment_at_most_pct" in df:
+            on_whole = (df["status"] == "missed") & df["attainment_at_most_pct"].notna()
+            has_numbers = has_numbers | (on_whole & df["actual_at_deadline"].isna())
         unobserved = df["status"] == "no_observation"
         return (~judged | has_numbers) & (~unobserved | df["actual_at_deadline"].isna())
 

@@ -45,6 +45,12 @@ def test_valid_frame_passes():
     assert SourcesSchema.validate(valid_frame(), lazy=True)["char_offset"].iloc[0] == 19223
 
 
+def test_a_page_found_after_the_pack_passes_without_a_pack_file():
+    frame = valid_frame()
+    frame.loc[1, ["pack_file", "note"]] = [None, "Found by search (issue 11)"]
+    assert SourcesSchema.validate(frame, lazy=True)["pack_file"].isna().sum() == 1
+
+
 @pytest.mark.parametrize(
     ("row", "column", "value", "check"),
     [
@@ -56,7 +62,7 @@ def test_valid_frame_passes():
         (1, "reliability", "very high", "isin"),
         (0, "footnote", "0", "greater_than_or_equal_to"),
         (0, "char_offset", "-1", "greater_than_or_equal_to"),
-        (1, "pack_file", None, "not_nullable"),
+        (1, "pack_file", "trade annual", "str_matches"),
         (1, "publisher", None, "not_nullable"),
     ],
 )
@@ -75,6 +81,13 @@ def test_column_checks(row, column, value, check):
         (0, {"char_offset": None}, "locatable"),
         (0, {"char_offset": "19224"}, "article_ids_match_offsets"),
         (0, {"quote": None}, "article_ids_match_offsets"),
+        (1, {"pack_file": None}, "found_after_pack"),  # found by search: needs a note saying so
+        (1, {"pack_file": None, "note": "found by search", "url": None}, "found_after_pack"),
+        (
+            2,
+            {"pack_file": None, "note": "found by search"},
+            "found_after_pack",
+        ),  # a repository is a pack file's
     ],
 )
 def test_row_checks(row, changes, check):
