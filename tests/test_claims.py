@@ -158,10 +158,47 @@ def test_angarsk_daqing_147_million_barrels_is_superseded(claims):
     assert "no figure for 2005" in c["explanation"]
 
 
-def test_yukos_10mt_by_2005_is_unverifiable_and_says_what_is_missing(claims):
-    c = claims["claim-23474"]
+def test_yukos_10mt_by_2005_was_unverifiable_on_the_earlier_versions(catalog):
+    # claims 2026-11-30 checked it against all Russian crude 2000-2005, which energy 2026-11-28 did not hold
+    earlier = load_valid(
+        catalog,
+        {
+            "claims": "2026-11-30",
+            "energy": "2026-11-28",
+            "sources": "2026-11-30",
+            "trade": "2026-11-28",
+            "targets": "2026-11-30",
+        },
+    ).frames()
+    c = {r["claim_id"]: r for r in claim_records(earlier)}["claim-23474"]
     assert c["verdict"] == "unverifiable" and c["evidence"] == []
     assert "2000-2005" in c["explanation"]
+
+
+def test_yukos_10mt_by_2005_is_superseded_by_russias_whole_rail_export(claims):
+    # claims 2026-11-30b, energy 2026-11-30: no source gives Yukos' own 2005 shipments; Russia's oil exports to
+    # China by rail, all companies, were 7.6 Mt in 2005 (East Siberian Railway via efef.com.cn, preferred; the
+    # Transport Minister via Xinhua gives the same 7.6), the most Yukos' rail shipments can have been:
+    # 7.6 / 10 = 76% of the plan, 7.6 - 10 = -2.4 Mt. (All Russian crude, 12.78 Mt in 2005, is not the evidence:
+    # it holds every company and route.)
+    c = claims["claim-23474"]
+    assert c["verdict"] == "superseded"
+    assert values(c) == {
+        ("energy-efef-2006-01-12-rail-2005", 2005, 7.6),
+        ("energy-ionglobaltrends-2006-09-15-rail-2005", 2005, 7.6),
+    }
+    assert (c["difference"], c["difference_pct"]) == (-2.4, -24.0)
+    assert "7.6 Mt in 2005" in c["explanation"] and "76% of it" in c["explanation"]
+    assert "the most Yukos can have shipped" in c["explanation"]
+
+
+def test_eight_kilo_submarines_stay_unverifiable_and_say_what_was_searched(claims):
+    c = claims["claim-8635"]
+    assert c["verdict"] == "unverifiable" and c["evidence"] == []
+    assert (
+        "no source found for the number of the eight Kilo-class submarines delivered by 2007"
+        in c["explanation"]
+    )
 
 
 def test_a_time_span_is_not_a_claim(claims):

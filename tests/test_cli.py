@@ -55,7 +55,7 @@ def test_validate_passes_on_bundled_data_and_lists_warnings():
 
 
 def test_validate_fails_with_a_report_on_a_corrupted_copy(datasets_copy):
-    trade_csv = datasets_copy / "trade" / "2026-11-28" / "trade.csv"
+    trade_csv = datasets_copy / "trade" / "2026-11-30" / "trade.csv"  # the active version
     lines = trade_csv.read_text(encoding="utf-8").split("\n")
     lines[3] = lines[3].replace("1992,turnover,4.63", "1992,turnover,lots", 1)  # line 4
     trade_csv.write_text("\n".join(lines), encoding="utf-8")

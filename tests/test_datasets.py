@@ -67,7 +67,8 @@ def test_version_passes_its_schema(name, version):
 
 @pytest.mark.parametrize("trade_version", CATALOG.versions("trade"))
 def test_every_source_id_resolves(trade_version):
-    loaded = load_all(CATALOG, {"trade": trade_version})
+    # in the newest bibliography: versions of sources only add rows (2026-11-30b: the sources of trade 2026-11-30)
+    loaded = load_all(CATALOG, {"trade": trade_version, "sources": CATALOG.versions("sources")[-1]})
     assert {name: report.failures for name, report in loaded.reports.items() if report.failures} == {}
 
 
@@ -125,7 +126,11 @@ def test_overlapping_excerpts_that_disagree_are_refused(source_pack, tmp_path):
 def test_non_article_quotes_appear_in_the_source_pack(catalog, source_pack):
     pack_text = {path.name: path.read_text(encoding="utf-8") for path in source_pack.glob("*.csv")}
     sources = validate_table(catalog.read(catalog.resolve("sources"))).frame
-    quoted = sources[sources["quote"].notna() & ~sources["source_id"].str.startswith("article-")]
+    quoted = sources[
+        sources["quote"].notna()
+        & ~sources["source_id"].str.startswith("article-")
+        & sources["pack_file"].notna()
+    ]
     missing = [
         row.source_id
         for row in quoted.itertuples()
@@ -133,6 +138,23 @@ def test_non_article_quotes_appear_in_the_source_pack(catalog, source_pack):
         and row.quote not in pack_text[row.pack_file]
     ]
     assert missing == []
+
+
+def test_sources_found_after_the_pack_are_pages_with_their_words(catalog):
+    """From sources 2026-11-30b, sources found by search (issue 11) have no pack file: each is a page with a url, a
+    verbatim quote, a note saying it was found by search, and an English gloss where the quote is not in English."""
+    sources = validate_table(catalog.read(catalog.resolve("sources", "2026-11-30b"))).frame
+    found = sources[sources["pack_file"].isna()]
+    assert len(found) == 21
+    assert found["url"].str.startswith("http").all() and found["quote"].notna().all()
+    assert found["note"].str.startswith("Found by search (issue 11").all()
+    not_english = found["quote"].str.contains(r"[\u0400-\u04ff\u4e00-\u9fffăâîșşțţ]", regex=True)
+    assert not_english.sum() == 8 and found.loc[not_english, "gloss_en"].notna().all()
+    assert found.loc[~not_english, "gloss_en"].isna().all()
+    # the one rated low is the apparent error, kept visible
+    assert list(found.loc[found["reliability"] == "low", "source_id"]) == [
+        "energy-vedomosti-2026-01-07-pos-2024"
+    ]
 
 
 def test_current_trade_holds_exactly_the_packs_figures(catalog, source_pack):

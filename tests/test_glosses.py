@@ -14,7 +14,7 @@ from dashboard.catalog import DEFAULT_ROOT, Catalog
 from dashboard.figures.shown import with_sources
 
 CATALOG = Catalog(DEFAULT_ROOT)
-GLOSSED, BEFORE = "2026-11-30", "2026-11-28"
+GLOSSED, BEFORE, FOUND = "2026-11-30", "2026-11-28", "2026-11-30b"
 CYRILLIC_OR_CJK = re.compile(
     r"[\u0400-\u04ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
@@ -101,7 +101,8 @@ def test_the_number_readings_on_hand_worked_quotes():
 
 
 def test_the_new_version_is_active_and_describes_the_gloss_as_the_maintainers():
-    assert CATALOG.active_versions()["sources"] == GLOSSED
+    # sources 2026-11-30b (issue 11) keeps every glossed row and adds sources found by search
+    assert CATALOG.active_versions()["sources"] in (GLOSSED, FOUND)
     fields = {f["name"]: f for f in CATALOG.resolve("sources", GLOSSED).fields}
     assert fields["gloss_en"]["type"] == "string"
     assert "by the project's maintainers; not the source's words" in fields["gloss_en"]["description"]
@@ -158,3 +159,26 @@ def test_the_chart_csv_and_the_sources_tab_carry_the_gloss(glossed):
     assert f"In English: {gloss}" in shown and shown.count("In English:") == 1
     before = with_sources(rows, _frame(BEFORE))  # a version without glosses: no gloss column, no gloss shown
     assert "gloss_en" not in before.columns and "In English:" not in str(sources_tab(before))
+
+
+def test_the_sources_found_by_search_keep_every_glossed_row_and_gloss_their_own_quotes(glossed):
+    """sources 2026-11-30b: the 256 rows of 2026-11-30 unchanged, and the 8 new quotes in Russian, Chinese or Romanian
+    glossed with every number of the quote (Romanian in Latin letters: listed by hand)."""
+    found = _frame(FOUND)
+    kept = found[found["source_id"].isin(glossed["source_id"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, glossed)
+    new = found[~found["source_id"].isin(glossed["source_id"])]
+    romanian = {
+        "energy-incomemagazine-2025-12-26-pos-2025",
+        "energy-incomemagazine-2025-12-26-pos-contract-2025",
+        "energy-incomemagazine-2025-12-26-pos-2024",
+    }
+    foreign = new["quote"].str.contains(CYRILLIC_OR_CJK) | new["source_id"].isin(romanian)
+    assert foreign.sum() == 8
+    assert new.loc[foreign & (new["gloss_en"] == ""), "source_id"].tolist() == []
+    assert new.loc[~foreign & (new["gloss_en"] != ""), "source_id"].tolist() == []
+    missing = {
+        row.source_id: [n for n in quote_numbers(row.quote) if n not in gloss_numbers(row.gloss_en)]
+        for row in new[foreign].itertuples()
+    }
+    assert {k: v for k, v in missing.items() if v} == {}

@@ -88,7 +88,7 @@ def test_a_copy_of_ones_own_is_found_from_inside_and_a_damaged_one_refused(site,
     work.mkdir()
     done = bilateral(site, "datasets", "list", cwd=work)
     assert done.returncode == 0 and f"datasets: {mine}" in done.stderr and "nearest" in done.stderr
-    trade_csv = mine / "trade" / "2026-11-28" / "trade.csv"
+    trade_csv = mine / "trade" / "2026-11-30" / "trade.csv"  # the active version (validate checks it)
     trade_csv.write_bytes(trade_csv.read_bytes().replace(b"1992,turnover,4.63", b"1992,turnover,4.64", 1))
     done = bilateral(site, "validate", "--json", cwd=work)
     assert done.returncode == 1

@@ -25,7 +25,10 @@ def test_another_version_is_another_cache_entry(catalog, tmp_path):
     current = build(catalog, as_of_year=2026, cache_dir=tmp_path)
     vintage = build(catalog, {"trade": "2002"}, as_of_year=2026, cache_dir=tmp_path)
     assert len(list(tmp_path.glob("*.pickle"))) == 2
-    assert (current.versions["trade"], vintage.versions["trade"]) == ("2026-11-28", "2002")
+    assert (current.versions["trade"], vintage.versions["trade"]) == (
+        "2026-11-30",
+        "2002",
+    )  # trade 2026-11-30: 2012 added (issue 11)
 
 
 def test_changed_input_is_refused_even_with_a_warm_cache(datasets_copy, tmp_path):

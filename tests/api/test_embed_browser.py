@@ -13,10 +13,12 @@ from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from dashboard.app.frame import plain
+from dashboard.catalog import Catalog
 from dashboard.figures.registry import registered
 
 pytestmark = pytest.mark.browser
 EMBED = "/embed/trade_flows?from=2000&to=2010"
+ACTIVE = Catalog().active_versions()  # the permalink pins the active versions of the view's datasets
 WAIT_FOR_REFUSAL_MS = 3_000
 
 
@@ -70,7 +72,9 @@ def test_an_allowed_origin_shows_the_chart_in_its_iframe(page, sites, api_loader
     expect(frame.locator("h1")).to_contain_text(title)
     expect(frame.locator("footer a")).to_have_attribute(
         "href",
-        "http://127.0.0.1:" + _port(page) + "/trade?from=2000&to=2010&sources=2026-11-30&trade=2026-11-28",
+        "http://127.0.0.1:"
+        + _port(page)
+        + f"/trade?from=2000&to=2010&sources={ACTIVE['sources']}&trade={ACTIVE['trade']}",
     )
     assert frame.locator("nav").count() == 0
     assert console_errors == []

@@ -79,9 +79,9 @@ def test_the_csv_holds_the_points_in_the_year_range_with_sources(data, loader):
 
 
 def test_the_default_view_holds_the_pages_own_years(data, loader):
-    # The stand-in chart is on the trade page: its default years are the series' own, 1991-2025: 35 years less
-    # 2012, which has no sourced turnover.
-    assert len(csv_frame(data, "turnover", View())) == 34
+    # The stand-in chart is on the trade page: its default years are the series' own, 1991-2025: 35 years, each
+    # with a preferred turnover since trade 2026-11-30 sourced 2012 (88.16).
+    assert len(csv_frame(data, "turnover", View())) == 35
 
 
 def test_the_table_and_sources_tabs_show_the_points_in_view(data, loader):

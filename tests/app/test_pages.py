@@ -52,7 +52,7 @@ def test_a_chart_page_shows_its_figures_on_the_view(data):
     assert graph.config["toImageButtonOptions"]["format"] == "png"
     assert "Highlighted target: " in str(layout) and "US$20 bn of trade by 2000" in str(layout)
     assert "Each checked against its schema and checksum" in str(layout)
-    assert "Current series 1991-2025 (2026-11-28)" in str(layout) and "sha256" not in str(layout)
+    assert "Current series 1991-2025 (2026-11-30)" in str(layout) and "sha256" not in str(layout)
 
 
 def test_an_unknown_version_or_target_is_a_message_not_a_crash(data):

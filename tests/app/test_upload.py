@@ -115,12 +115,12 @@ def test_the_uploaded_series_is_drawn_over_the_bundled_one(data):
     figure = figure_of(check_upload(data, data_url(TRADE_2002.read_bytes()), "article_2002.csv"))
     traces = {trace["name"]: trace for trace in figure["data"]}
     assert set(traces) == {
-        "Bundled turnover (trade 2026-11-28)",
+        "Bundled turnover (trade 2026-11-30)",
         "Uploaded: article_2002.csv (used for the ledger)",
     }
     uploaded = traces["Uploaded: article_2002.csv (used for the ledger)"]
     assert [x for x, y in zip(uploaded["x"], uploaded["y"]) if y is not None] == [1993, 1999, 2000, 2001]
-    assert min(traces["Bundled turnover (trade 2026-11-28)"]["x"]) == 1991
+    assert min(traces["Bundled turnover (trade 2026-11-30)"]["x"]) == 1991
 
 
 def test_the_bundled_file_itself_changes_nothing(data):

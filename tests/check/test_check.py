@@ -49,7 +49,7 @@ def test_a_comtrade_export_is_judged_and_reported_in_json_form(export_csv):
         and ledger["trade_200bn_in_2023"]["actual_at_deadline"] == 240
     )
     assert result["input"]["format"] == "comtrade_plus" and result["input"]["mirror"]
-    assert result["input"]["compared_with"]["trade"] == "2026-11-28"
+    assert result["input"]["compared_with"]["trade"] == "2026-11-30"
 
 
 def test_ledger_changes_ignores_unchanged_targets():

@@ -16,7 +16,7 @@ def test_check_a_comtrade_export_prints_the_verdict_the_mirror_and_the_changes(e
     code, out, _ = run("check", export_csv, "--as-of", "2026")
     assert code == 0
     assert "comtrade_plus" in out and "Mirror comparison" in out and "+9.3%" in out
-    assert "Target ledger" in out and "Changes against the bundled trade version 2026-11-28" in out
+    assert "Target ledger" in out and "Changes against the bundled trade version 2026-11-30" in out
     assert "months 1-9 only" in out
 
 
@@ -87,7 +87,7 @@ def test_datasets_add_diff_activate_through_the_script(datasets_copy, tmp_path, 
     assert diff["changed"][0]["columns"] == [{"column": "value_usd_bn", "old": 228.105, "new": 228.2}]
     before = tree_digest(datasets_copy)
     code, out, _ = run("datasets", "activate", "trade", "2027-01-15", "--datasets", datasets_copy)
-    assert code == 0 and "active (was 2026-11-28)" in out
+    assert code == 0 and "active (was 2026-11-30)" in out
     changed = {k for k, v in tree_digest(datasets_copy).items() if before.get(k) != v}
     assert changed == {"catalog.json"}
     code, out, _ = run("datasets", "list", "--datasets", datasets_copy)

@@ -98,7 +98,7 @@ def test_the_template_is_a_minimal_file_of_the_customs_figures(tmp_path, capsys)
     # 2020-2023 at the Chinese customs figures 107.76, 146.887, 190.271, 240.11: the same verdicts as bundled
     assert code == 0 and report["input"]["format"] == "minimal" and report["changes"] == []
     assert report["input"]["coverage"]["sentence"] == (
-        "your 4 years (2020-2023) over the current series 1991-2025 (trade 2026-11-28)"
+        "your 4 years (2020-2023) over the current series 1991-2025 (trade 2026-11-30)"
     )
 
 
@@ -178,7 +178,8 @@ def test_the_console_script_reads_a_minimal_file_and_stores_nothing(tmp_path):
 def test_explain_names_the_basis_each_value_matches_and_its_distance_from_each(tmp_path, capsys):
     """2018: 108.3 is Russian customs' figure (FCS 108.3; also 109: 108.3/109 - 1 = -0.64%; Chinese customs 107.06:
     108.3/107.06 - 1 = +1.16%). 2022: 185 is no basis's level (Chinese customs 190.271: 185/190.271 - 1 = -2.77%)
-    and not 'more than 185' (Putin). 2012: no sourced turnover."""
+    and not 'more than 185' (Putin). 2012 (trade 2026-11-30): 88 matches both sourced levels within 0.5%, the
+    Ministry of Commerce's 88.16 (88/88.16 - 1 = -0.18%) and the customs' 88.2 (88/88.2 - 1 = -0.23%)."""
     path = write(tmp_path / "mine.csv", ["year,turnover_usd_bn", "2018,108.3", "2022,185", "2012,88"])
     code, report = check_json(capsys, path, "--explain")
     assert code == 0
@@ -192,7 +193,11 @@ def test_explain_names_the_basis_each_value_matches_and_its_distance_from_each(t
     assert rows[2022]["matches"] == [] and rows[2022]["bases"][0]["difference_pct"] == -2.77
     (bound,) = rows[2022]["bounds"]
     assert (bound["label"], bound["low_usd_bn"], bound["satisfied"]) == ("official statement", 185.0, False)
-    assert rows[2012]["bases"] == [] and rows[2012]["matches"] == []
+    assert rows[2012]["matches"] == ["official statement", "Chinese customs"]
+    assert [(b["label"], b["value_usd_bn"], b["difference_pct"]) for b in rows[2012]["bases"]] == [
+        ("official statement", 88.16, -0.18),
+        ("Chinese customs", 88.2, -0.23),
+    ]
 
 
 def test_explain_names_comtrade_as_reported_by_china(capsys, comtrade_2020_2023):

@@ -22,6 +22,7 @@ from tests.check.helpers import tree_digest
 from tests.check.synthetic import TRADE_CSV
 
 NEW = "2027-01-15"
+ACTIVE = Catalog().active_versions()["trade"]  # 2026-11-30 from issue 11 (2012 turnover added)
 
 
 def new_trade_bytes() -> bytes:
@@ -42,11 +43,16 @@ def test_add_writes_an_immutable_version_with_descriptor_and_changelog(datasets_
     dataset = catalog.resolve("trade", NEW)
     catalog.verify(dataset)
     assert (added.rows, dataset.resource["rows"]) == (105, 105) and not added.activated
-    assert [e["version"] for e in dataset.descriptor["changelog"]] == ["2002", "2026-11-28", NEW]
+    assert [e["version"] for e in dataset.descriptor["changelog"]] == [
+        "2002",
+        "2026-11-28",
+        "2026-11-30",
+        NEW,
+    ]
     assert (
         dataset.descriptor["changelog"][-1]["note"] == "2025 revised" and dataset.descriptor["created"] == NEW
     )
-    assert catalog.active_versions()["trade"] == "2026-11-28" and not (datasets_copy / ".staging").exists()
+    assert catalog.active_versions()["trade"] == ACTIVE and not (datasets_copy / ".staging").exists()
     with pytest.raises(VersionError, match="immutable"):
         add_version(catalog, "trade", InputFile.from_path(TRADE_CSV), NEW, "again")
 
@@ -117,7 +123,11 @@ def test_an_interrupted_add_leaves_the_previous_state_byte_identical(datasets_co
 def test_list_and_show(datasets_copy):
     rows = list_versions(Catalog(datasets_copy))
     trade = [r for r in rows if r["dataset"] == "trade"]
-    assert [(r["version"], r["active"]) for r in trade] == [("2002", False), ("2026-11-28", True)]
+    assert [(r["version"], r["active"]) for r in trade] == [
+        ("2002", False),
+        ("2026-11-28", ACTIVE == "2026-11-28"),
+        ("2026-11-30", ACTIVE == "2026-11-30"),
+    ]
     shown = show_version(Catalog(datasets_copy), "trade", "2002")
     assert shown["rows"] == 5 and shown["integrity"] == [] and shown["primary_key"][0] == "year"
     (datasets_copy / "trade" / "2002" / "trade.csv").write_text("damaged\n")
@@ -137,13 +147,13 @@ def test_diff_of_the_two_bundled_trade_vintages():
 
 def test_activate_rewrites_the_catalog_and_refuses_a_damaged_version(datasets_copy):
     catalog = Catalog(datasets_copy)
-    assert activate_version(catalog, "trade", "2002") == "2026-11-28"
+    assert activate_version(catalog, "trade", "2002") == ACTIVE
     assert catalog.active_versions()["trade"] == "2002"
     assert activate_version(catalog, "trade", "2002") == "2002"
-    (datasets_copy / "trade" / "2026-11-28" / "trade.csv").write_bytes(b"damaged\n")
+    (datasets_copy / "trade" / ACTIVE / "trade.csv").write_bytes(b"damaged\n")
     before = tree_digest(datasets_copy)
     with pytest.raises(InvalidData.__mro__[1]):  # IntegrityError and InvalidData are both BilateralError
-        activate_version(catalog, "trade", "2026-11-28")
+        activate_version(catalog, "trade", ACTIVE)
     assert tree_digest(datasets_copy) == before
     assert not [p for p in os.listdir(datasets_copy) if p.endswith(".tmp")]
 

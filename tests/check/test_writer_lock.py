@@ -102,7 +102,7 @@ def test_a_writer_killed_mid_way_loses_nothing_and_the_next_command_cleans_up(da
     )
     assert done.returncode == -9, done.stderr  # SIGKILL: no clean-up handler ran
     assert (datasets_copy / "catalog.json").read_bytes() == catalog_before  # never half-written
-    assert json.loads(catalog_before)["active"]["trade"] == "2026-11-28"
+    assert json.loads(catalog_before)["active"]["trade"] == "2026-11-30"  # the active version
     if step == "rename":  # killed with the version complete in staging, before the rename
         assert any((datasets_copy / STAGING).iterdir())
         code, _, err = run("datasets", "list", "--datasets", datasets_copy)
@@ -113,4 +113,4 @@ def test_a_writer_killed_mid_way_loses_nothing_and_the_next_command_cleans_up(da
     else:  # killed while pinning it: the version is complete and sealed, the catalog still names the old one
         catalog = Catalog(datasets_copy)
         catalog.verify(catalog.resolve("trade", "2027-03-01"))
-        assert catalog.active_versions()["trade"] == "2026-11-28"
+        assert catalog.active_versions()["trade"] == "2026-11-30"

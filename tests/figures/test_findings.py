@@ -74,7 +74,7 @@ def test_trade_subtitle_says_measure_unit_basis_and_version(processed):
     assert text.startswith(
         "Goods trade between China and Russia, US$ bn a year, one preferred figure per year"
     )
-    assert "Chinese customs" in text and "Current series 1991-2025 (2026-11-28)" in text
+    assert "Chinese customs" in text and "Current series 1991-2025 (2026-11-30)" in text
 
 
 def test_flows_title_is_the_latest_balance(processed):
@@ -147,10 +147,11 @@ def test_migration_titles(processed):
 
 
 def test_energy_titles(processed):
-    # energy.csv: Power of Siberia 22.7 bcm in 2023 (preferred), contract 38 bcm a year (2014): 22.7 / 38 = 59.7%;
-    # Yukos has no delivery for 2005 (its 10 Mt plan); crude from Russia 108.5 Mt in 2024
+    # energy 2026-11-30: Power of Siberia 38.8 bcm in 2025 (Miller via Reuters, preliminary), contract 38 bcm a
+    # year (2014): 38.8 / 38 = 1.0211 -> 102%; Yukos has no delivery of its own for 2005 (its 10 Mt plan; only
+    # Russia's rail total, an upper bound); crude from Russia 108.5 Mt in 2024
     assert title(processed, "energy_deliveries") == (
-        "Power of Siberia delivered 22.7 bcm in 2023, 60% of the 38 bcm a year contracted in 2014"
+        "Power of Siberia delivered 38.8 bcm in 2025, 102% of the 38 bcm a year contracted in 2014"
     )
     assert title(processed, "oil_deliveries") == (
         "No sourced Yukos delivery for 2005, the year of its 10 Mt plan; China imported 108.5 Mt of Russian crude "

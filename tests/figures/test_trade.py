@@ -574,7 +574,7 @@ def test_specs_are_registered_for_the_trade_page():
 def test_bundled_pledges_show_the_1996_gap(processed):
     fig = SPECS[0].render(processed, FigureParams(highlight_target=HIGHLIGHT))
     assert _annotation(fig, "gap:trade_20bn_by_2000").text == "gap US$12 bn"
-    # datasets/trade/2026-11-28: turnover from 1991 to 2025
-    assert "Current series 1991-2025 (2026-11-28)" in _annotation(fig, "source_line").text.replace(
+    # datasets/trade/2026-11-30: turnover from 1991 to 2025
+    assert "Current series 1991-2025 (2026-11-30)" in _annotation(fig, "source_line").text.replace(
         "<br>", " "
     )

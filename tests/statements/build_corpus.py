@@ -1,4 +1,5 @@
-"""Writes corpus.json: sentences with verdicts worked by hand from datasets/trade/2026-11-28/trade.csv and
+"""Writes corpus.json: sentences with verdicts worked by hand from datasets/trade/2026-11-28/trade.csv (and, for
+2012, the two rows trade 2026-11-30 adds: 88.16 official statement, preferred; 88.2 Chinese customs) and
 datasets/targets (python tests/statements/build_corpus.py). Each claim carries the arithmetic behind it."""
 
 from __future__ import annotations
@@ -206,7 +207,18 @@ CORPUS = [
     (
         "en",
         "Trade reached $107 billion in 2012.",
-        [level(107, 2012, "not_checkable", arithmetic="2012 turnover is not sourced")],
+        [
+            level(
+                107,
+                2012,
+                "inconsistent",
+                CC,
+                88.2,
+                21.32,
+                arithmetic="neither 88.16 nor 88.2 is within 107 +- 0.5; nearest 88.2 (|107 - 88.2| = 18.8 < 18.84); "
+                "107/88.2 - 1 = +21.32%",
+            )
+        ],
     ),
     (
         "en",
@@ -354,7 +366,17 @@ CORPUS = [
     (
         "ru",
         "В 2012 году товарооборот составил 88 млрд долларов.",
-        [level(88, 2012, "not_checkable", arithmetic="2012 turnover is not sourced")],
+        [
+            level(
+                88,
+                2012,
+                "consistent",
+                OFF,
+                88.16,
+                -0.18,
+                arithmetic="|88.16 - 88| = 0.16 <= 0.5 (88.16, preferred, comes first); 88/88.16 - 1 = -0.18%",
+            )
+        ],
     ),
     (
         "ru",
@@ -454,7 +476,18 @@ CORPUS = [
     (
         "zh",
         "2012年中俄贸易额为882亿美元。",
-        [level(88.2, 2012, "not_checkable", arithmetic="2012 turnover is not sourced")],
+        [
+            level(
+                88.2,
+                2012,
+                "consistent",
+                OFF,
+                88.16,
+                0.05,
+                arithmetic="882 yi = 88.2 bn, rounding 0.05; |88.16 - 88.2| = 0.04 <= 0.05 (88.16, preferred, "
+                "comes first); 88.2/88.16 - 1 = +0.045%",
+            )
+        ],
     ),
 ]
 
