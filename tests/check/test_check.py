@@ -75,3 +75,16 @@ def test_unknown_sources_and_missing_turnover_are_warnings_not_failures(tmp_path
     }
     merged = check_file(InputFile.from_path(path), as_of_year=2026)  # the bundled turnover stays
     assert "coverage" not in {w.kind for w in merged.warnings} and not merged.changes
+
+
+def test_the_comparison_with_every_sourced_basis_is_worked_out_only_when_asked_for(export_csv, monkeypatch):
+    import dashboard.check as check_module
+
+    calls = []
+    real = check_module.explain
+    monkeypatch.setattr(check_module, "explain", lambda *a: calls.append(1) or real(*a))
+    result = checked(export_csv)
+    assert "explain" not in result.as_dict() and calls == []
+    explained = result.as_dict(with_explain=True)["explain"]
+    assert explained == result.explained and calls == [1]  # worked out once, then kept
+    assert {row["year"] for row in explained} == {int(y) for y in result.input.trade["year"]}
