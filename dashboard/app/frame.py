@@ -33,20 +33,31 @@ def chart_frame(
     view: View,
     years: tuple[int, int] | None,
     description: str = "",
+    first: bool = True,
 ) -> dbc.Card:
     """A registered figure in its frame. The tabs follow the WAI-ARIA tabs pattern (buttons with role=tab,
-    panels with role=tabpanel); Table and Sources fill in when first opened (callbacks.frame)."""
+    panels with role=tabpanel); Table and Sources fill in when first opened (callbacks.frame).
+
+    A chart that is not its page's `first` is drawn just after the first one is on screen: its graph waits in a
+    store inside a slot of the chart's height, and a clientside callback puts it in the slot once the browser has
+    painted the first chart (callbacks.frame), so the page shows its first chart without drawing them all first.
+    """
     title, subtitle = heading(shown)
     title = title or spec.title
-    graph = dcc.Graph(
+    height = shown.get("layout", {}).get("height", 560)
+    size = {"height": f"min({height}px, 80vh)", "minHeight": "320px"}
+    graph: dcc.Graph | html.Div = dcc.Graph(
         id=ids.chart_id(spec.name, spec.follows_year_range),
         figure=shown,
         config=graph_config(spec.name),
         clear_on_unhover=True,
         className="chart-graph",
         responsive=True,
-        style={"height": f"min({shown.get('layout', {}).get('height', 560)}px, 80vh)", "minHeight": "320px"},
+        style=size,
     )
+    if not first:
+        store, slot = ids.later_ids(spec.name)
+        graph = html.Div(dcc.Store(id=store, data=graph.to_plotly_json()), id=slot, style=size)
     how = (
         "Click a point for its source; drag across the chart to set the years."
         if spec.follows_year_range
@@ -55,6 +66,9 @@ def chart_frame(
     described = " ".join(
         ids.dom_id(i) for i in (ids.chart_description_id(spec.name), ids.chart_how_id(spec.name))
     )
+    attributes = {"data-chart": spec.name, "aria-label": title, "aria-describedby": described}
+    if first:
+        attributes["data-first-chart"] = "true"  # the page's later charts wait for it (assets/frame.js)
     chart = html.Div(
         [
             html.Div(
@@ -62,7 +76,7 @@ def chart_frame(
                 role="figure",
                 tabIndex="0",  # the keyboard's way to its points (assets/stepper.js)
                 className="chart-figure",
-                **{"data-chart": spec.name, "aria-label": title, "aria-describedby": described},  # type: ignore[arg-type]  # data-*, aria-* are wildcard props
+                **attributes,  # type: ignore[arg-type]  # data-*, aria-* are wildcard props
             ),
             html.P(description, id=ids.chart_description_id(spec.name), className="visually-hidden"),
             html.P(how, id=ids.chart_how_id(spec.name), className="chart-how small mb-0"),

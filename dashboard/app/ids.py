@@ -45,12 +45,21 @@ DATA_CHOICE = "data-choice"
 DATA_APPLY = "data-apply"  # a data choice's Apply button (a select alone never redraws the page)
 DOWNLOAD_LINK = "download-link"  # a chart's CSV or zip link; its address follows the years shown
 CHART_HOW = "chart-how"  # the line under a chart saying how to use it (mouse and keyboard)
+# A page's later chart: its graph waits in a store (LATER_GRAPH) until the first chart is on screen, then takes the
+# place of the store in its slot (LATER_SLOT).
+LATER_GRAPH, LATER_SLOT = "later-graph", "later-slot"
 TRADE_CHOICE, VINTAGE_CHOICE = "trade", "vintage"  # the data a page's view may switch
 
 
 def chart_id(name: str, follows_year_range: bool) -> dict:
     """The id of a figure's dcc.Graph: its type says whether it follows the year range."""
     return {"type": TIME_CHART if follows_year_range else CHART, "name": name}
+
+
+def later_ids(name: object) -> tuple[dict, dict]:
+    """The ids of a later chart's store (holding its graph) and of the slot the graph is put in (`name` may be
+    a pattern such as MATCH)."""
+    return {"type": LATER_GRAPH, "name": name}, {"type": LATER_SLOT, "name": name}
 
 
 def dom_id(component_id: dict) -> str:

@@ -278,7 +278,7 @@ def _cards(data: AppData, page: str, view: View, processed: Processed) -> list:
         else {}
     )
     cards: list = []
-    for spec in specs:
+    for position, spec in enumerate(specs):
         cards.append(
             chart_frame(
                 spec,
@@ -287,6 +287,7 @@ def _cards(data: AppData, page: str, view: View, processed: Processed) -> list:
                 view,
                 data.years_shown(page, view) if spec.follows_year_range else None,
                 describe(data.figure(spec.name, view), spec.title),
+                first=position == 0,
             )
         )
         if notes.get(spec.name):

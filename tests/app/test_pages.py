@@ -69,7 +69,14 @@ def test_every_page_draws_its_registered_figures(loader, page):
         assert not data.for_page(page.key)
         return
     layout = overview_layout(data) if page.key == "overview" else chart_layout(data, page)
-    assert len(_find(layout, dcc.Graph)) == len(data.for_page(page.key)) > 0
+    drawn_first = [graph.id["name"] for graph in _find(layout, dcc.Graph)]
+    drawn_later = [  # the page's later graphs wait in stores until the first is on screen (assets/frame.js)
+        store.data["props"]["id"]["name"]
+        for store in _find(layout, dcc.Store)
+        if isinstance(store.id, dict) and store.id["type"] == ids.LATER_GRAPH and store.data["type"] == "Graph"
+    ]
+    assert drawn_first + drawn_later == [spec.name for spec in data.for_page(page.key)]
+    assert len(drawn_first) == 1
 
 
 def test_targets_map_to_the_pages_that_chart_them():

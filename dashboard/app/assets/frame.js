@@ -2,6 +2,7 @@
    Served as a file, so the Content-Security-Policy needs no hash for it. */
 (function () {
     'use strict';
+    var FIRST_WAIT_MS = 5000;  // the longest a page's later charts wait for its first one
 
     function viewQuery(address) {
         /* The query string ('?...' or '') of the chart's CSV link: the view it pins (years, versions). */
@@ -11,6 +12,38 @@
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         frame: {
+            drawLater: function (graph) {
+                /* A page's later chart: its graph, put in its slot once the page's first chart is drawn and the
+                   browser has painted it (the next frame, then the task after it), so that chart is not kept
+                   waiting for the others. Should the first never draw, the graph comes after FIRST_WAIT_MS. */
+                return new Promise(function (resolve) {
+                    var firstDrawn = function () {
+                        return document.querySelector('[data-first-chart] .js-plotly-plot .main-svg');
+                    };
+                    var paintThenResolve = function () {
+                        window.requestAnimationFrame(function () {
+                            window.setTimeout(function () { resolve(graph); }, 0);
+                        });
+                    };
+                    if (firstDrawn()) {
+                        paintThenResolve();
+                        return;
+                    }
+                    var timer;
+                    var observer = new MutationObserver(function () {
+                        if (firstDrawn()) {
+                            observer.disconnect();
+                            window.clearTimeout(timer);
+                            paintThenResolve();
+                        }
+                    });
+                    observer.observe(document.body, {childList: true, subtree: true});
+                    timer = window.setTimeout(function () {
+                        observer.disconnect();
+                        paintThenResolve();
+                    }, FIRST_WAIT_MS);
+                });
+            },
             selectTab: function () {
                 /* Show the clicked tab's panel; mark it selected (aria-selected, the 'active' class), hide the rest. */
                 var keys = ['chart', 'table', 'sources', 'download'];

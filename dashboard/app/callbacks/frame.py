@@ -22,6 +22,12 @@ def _tab(name, tab: str) -> dict:
 def register(app, data: AppData) -> None:
     """Wire the tab switch, the tab contents and the clientside image and link buttons."""
     keys = [key for key, _ in TABS]
+    later_store, later_slot = ids.later_ids(MATCH)
+    app.clientside_callback(  # a page's later charts, drawn once its first one is painted
+        ClientsideFunction(namespace="frame", function_name="drawLater"),
+        Output(later_slot, "children"),
+        Input(later_store, "data"),
+    )
     app.clientside_callback(
         ClientsideFunction(namespace="frame", function_name="selectTab"),
         [Output({"type": ids.TAB_PANEL, "name": MATCH, "tab": key}, "hidden") for key in keys]
