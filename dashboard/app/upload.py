@@ -8,7 +8,6 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.app import ids
-from dashboard.ingest.minimal import TEMPLATE
 
 MAX_UPLOAD_BYTES = 1024 * 1024  # files up to this size are checked; larger ones get a message
 PICKER_MAX_BYTES = (
@@ -26,6 +25,8 @@ TEMPLATE_NAME = "bilateral_trade_template.csv"
 
 def upload_card() -> dbc.Card:
     """The card: what may be uploaded, the drop zone, and where the report or recomputed ledger appears."""
+    from dashboard.ingest.minimal import TEMPLATE  # the readers load when the trade page is first built
+
     notice = (
         " the file is checked in memory and forgotten. CSV UTF-8, up to "
         f"{MAX_UPLOAD_BYTES // 1024**2} MB; for larger files run "

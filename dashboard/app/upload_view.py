@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.app.components import goal, shortfall, status_badge
 from dashboard.app.display import graph_config
-from dashboard.check import CheckResult
 from dashboard.consistency import ConsistencyWarning
 from dashboard.formatting import MISSING, amount, number, percent
 from dashboard.statements.evidence import MATCH_PCT
 from dashboard.statements.judge import MEASURE_WORDS
 from dashboard.validation import Failure
+
+if TYPE_CHECKING:  # the check's readers load with the first upload, not with the app
+    from dashboard.check import CheckResult
 
 REPORT_HEADINGS = ("File", "Line", "Column", "Check", "Value / message")
 LEDGER_HEADINGS = (

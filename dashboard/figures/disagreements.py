@@ -16,7 +16,7 @@ from dashboard.consistency import BASIS_TOLERANCE_PCT, growth_implied_levels
 from dashboard.figures.findings import BASIS_WORDS, signed_percent
 from dashboard.figures.people import source_names
 from dashboard.formatting import percent, usd_bn
-from dashboard.schemas.trade import EXPORTS, IMPORTS, TURNOVER
+from dashboard.schemas.terms import EXPORTS, IMPORTS, TURNOVER
 
 CHART_OF_MEASURE = {TURNOVER: "trade_pledges", EXPORTS: "trade_flows", IMPORTS: "trade_flows"}
 CUSTOMS_CHART = "trade_customs_bases"

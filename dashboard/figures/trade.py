@@ -11,11 +11,10 @@ from dashboard.figures.style import STATUS_WORDS
 from dashboard.formatting import ARTICLE_CITATION, percent, short_number, usd_bn, version_label, years_late
 from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
-from dashboard.schemas.trade import EXPORTS, IMPORTS, TradeSchema
+from dashboard.schemas.terms import EXPORTS, IMPORTS, VALUE
 
 P = style.PALETTE
 UNIT = "US$ bn"
-VALUE = TradeSchema.value_usd_bn  # the level column of the trade frame, its preferred series and revisions
 PLEDGE_COLOURS = (P["orange"], P["sky"], P["green"], P["blue"], P["vermillion"], P["purple"], P["grey"])
 PLEDGE_DASHES = ("dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
 PLEDGE_SYMBOLS = ("diamond", "square", "triangle-up", "pentagon", "hexagon", "triangle-down", "cross", "x")

@@ -8,11 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import style
-from dashboard.schemas.trade import TURNOVER, TradeSchema
+from dashboard.schemas.terms import TURNOVER, VALUE
 
 P = style.PALETTE
 UNIT = "US$ bn"
-VALUE = TradeSchema.value_usd_bn
 NAME_CHARS = 60  # a longer file name is shortened in the legend
 
 

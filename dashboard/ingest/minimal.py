@@ -12,8 +12,7 @@ import pandas as pd
 from dashboard.ingest.bytescan import ByteScanner, field_count_message
 from dashboard.ingest.cells import DECIMAL_COMMA, THOUSANDS, formula_problem, integer_problem, number_problem
 from dashboard.ingest.source import InputError, InputFile, refuse
-from dashboard.schemas.fields import YEAR_MAX, YEAR_MIN
-from dashboard.schemas.trade import EXPORTS, IMPORTS, TURNOVER, TradeSchema
+from dashboard.schemas.terms import EXPORTS, IMPORTS, TURNOVER, YEAR_MAX, YEAR_MIN
 from dashboard.validation import Failure
 
 YEAR_NAMES = ("year", "yr")
@@ -280,5 +279,7 @@ def _trade_frame(file: str, values: list[tuple[int, float]], measure: str) -> pd
         }
         for year, value in sorted(values)
     ]
+    from dashboard.schemas.trade import TradeSchema  # pandera when a file is read, not when the template is
+
     frame = pd.DataFrame(rows, columns=list(TradeSchema.to_schema().columns))
     return TradeSchema.validate(frame)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard.ingest.cells import number_problem
 from dashboard.ingest.comtrade import Scan
-from dashboard.schemas.fields import YEAR_MAX, YEAR_MIN
+from dashboard.schemas.terms import YEAR_MAX, YEAR_MIN
 from dashboard.validation import Failure
 
 ANNUAL_MONTH = "52"  # refMonth of an annual row in Comtrade Plus

@@ -1,33 +1,9 @@
 """Derived arms figures (China's TIV share of Soviet/Russian exports), computed within one SIPRI vintage only."""
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing.pandas import Series
-
-from dashboard.schemas import fields as f
 
 TO_CHINA = "tiv_supplier_to_china"
 TOTAL_EXPORTS = "tiv_supplier_total_exports"
-
-
-class ChinaShareSchema(pa.DataFrameModel):
-    """China's share of the supplier's (USSR to 1991, Russia after) arms exports, TIV basis, one vintage."""
-
-    year: Series[int] = f.year()
-    share_pct: Series[float] = f.share_pct(nullable=False)
-    vintage: Series[str] = pa.Field(str_matches=r"^sipri-\d{4}-\d{2}$")
-    measure_basis: Series[str] = f.one_of(("tiv",))
-
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["year"]  # noqa: RUF012 (pandera reads a list)
-
-    @pa.dataframe_check
-    @classmethod
-    def single_vintage(cls, df: pd.DataFrame) -> pd.Series:
-        """Every row comes from the same vintage (vintages are never mixed)."""
-        return df["vintage"] == df["vintage"].iloc[0] if len(df) else pd.Series([], dtype=bool)
 
 
 def vintages(arms: pd.DataFrame) -> list[str]:
@@ -62,4 +38,6 @@ def china_share_of_russian_exports(arms: pd.DataFrame, vintage: str) -> pd.DataF
         }
     )
     result = result.sort_values("year", ignore_index=True)
+    from dashboard.schemas.derived import ChinaShareSchema  # pandera only where a table is computed
+
     return ChinaShareSchema.validate(result)

@@ -10,8 +10,7 @@ from dashboard.pipeline.arms import china_share_of_russian_exports, vintages
 from dashboard.pipeline.customs import customs_gaps
 from dashboard.pipeline.energy import energy_actuals
 from dashboard.pipeline.trade import MEASURES_WITH_SERIES, preferred_series, trade_actuals, vintage_revisions
-from dashboard.schemas.ledger import LedgerSchema
-from dashboard.schemas.trade import TURNOVER
+from dashboard.schemas.terms import TURNOVER
 from dashboard.targets import compute_ledger, ledger_figures, ledger_frame, ledger_plans
 
 
@@ -60,6 +59,8 @@ def derive(
             frames["targets"], actuals, as_of_year, figures=ledger_figures(frames), plans=ledger_plans(frames)
         )
     )
+    from dashboard.schemas.ledger import LedgerSchema  # pandera only where the tables are computed
+
     return Derived(
         trade_series={
             measure: preferred_series(frames["trade"], measure) for measure in MEASURES_WITH_SERIES

@@ -1,10 +1,6 @@
 """Energy transforms: the yearly actual-delivery series the target ledger compares plans and contracts with."""
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing.pandas import Series
-
-from dashboard.schemas import fields as f
 
 # ledger measure -> (commodity, route, unit) of the energy rows it is built from
 ACTUALS_KEY = ["measure", "year"]
@@ -18,20 +14,6 @@ LEDGER_MEASURES = {
 PART_OF = {"oil_yukos_rail_mt": "oil_rail_mt"}
 # what each whole is, in words (the ledger's notes and candidates say it)
 WHOLE_WORDS = {"oil_rail_mt": "Russia's oil exports to China by rail, all companies"}
-
-
-class EnergyActualsSchema(pa.DataFrameModel):
-    """One actual delivery figure per ledger measure and year."""
-
-    measure: Series[str] = f.one_of(LEDGER_MEASURES, description="Ledger measure id")
-    year: Series[int] = f.year()
-    value: Series[float] = f.non_negative(nullable=False, description="Deliveries in the measure's unit")
-    source_id: Series[str] = f.source_id()
-
-    class Config:
-        strict = True
-        coerce = True
-        unique = ACTUALS_KEY
 
 
 def _one_per_year(rows: pd.DataFrame, measure: str) -> pd.DataFrame:
@@ -63,4 +45,6 @@ def energy_actuals(energy: pd.DataFrame) -> pd.DataFrame:
         parts.append(_one_per_year(rows, measure).assign(measure=measure))
     out = pd.concat(parts, ignore_index=True)[["measure", "year", "value", "source_id"]]
     out = out.sort_values(["measure", "year"], ignore_index=True)
+    from dashboard.schemas.derived import EnergyActualsSchema  # pandera only where a table is computed
+
     return EnergyActualsSchema.validate(out)

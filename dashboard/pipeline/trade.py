@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing.pandas import Series
 
-from dashboard.schemas import fields as f
-from dashboard.schemas.trade import EXPORTS, IMPORTS, TURNOVER
+from dashboard.schemas.terms import EXPORTS, IMPORTS, TURNOVER
 
 MEASURES_WITH_SERIES = (TURNOVER, EXPORTS, IMPORTS)
 LEDGER_MEASURE = "trade_turnover_usd_bn"
-
-
-class PreferredSeriesSchema(pa.DataFrameModel):
-    """One level per year: the preferred row of one measure."""
-
-    year: Series[int] = pa.Field(unique=True, ge=f.YEAR_MIN, le=f.YEAR_MAX)
-    value_usd_bn: Series[float] = f.non_negative(nullable=False)
-    growth_pct: Series[float] = pa.Field(nullable=True)
-    reporting_basis: Series[str]
-    source_id: Series[str]
-
-    class Config:
-        strict = True
-        coerce = True
 
 
 def preferred_series(trade: pd.DataFrame, measure: str = TURNOVER) -> pd.DataFrame:
@@ -33,6 +16,8 @@ def preferred_series(trade: pd.DataFrame, measure: str = TURNOVER) -> pd.DataFra
     series = chosen[["year", "value_usd_bn", "reporting_basis", "source_id"]].sort_values("year")
     series = series.reset_index(drop=True)
     series.insert(2, "growth_pct", yoy_growth_pct(series["year"], series["value_usd_bn"]))
+    from dashboard.schemas.derived import PreferredSeriesSchema  # pandera only where a table is computed
+
     return PreferredSeriesSchema.validate(series)
 
 

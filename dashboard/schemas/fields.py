@@ -5,8 +5,9 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from dashboard.schemas.terms import YEAR_MAX, YEAR_MIN
+
 RELIABILITY_LEVELS = ("high", "medium", "low")
-YEAR_MIN, YEAR_MAX = 1890, 2100
 Field = Any  # what pa.Field returns: typed Any, so a model's column keeps its Series[...] type
 
 

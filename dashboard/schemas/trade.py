@@ -5,12 +5,9 @@ import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 from dashboard.schemas import fields as f
+from dashboard.schemas.terms import EXPORTS, IMPORTS, KEY, MEASURES, PARTNERS, REPORTING_BASES, TURNOVER
 
-TURNOVER, EXPORTS, IMPORTS = "turnover", "china_exports_to_russia", "china_imports_from_russia"
-MEASURES = (TURNOVER, EXPORTS, IMPORTS)
-REPORTING_BASES = ("china_customs", "russia_customs", "official_statement", "article_2002", "unspecified")
-PARTNERS = ("russia", "ussr")
-KEY = ["year", "measure", "reporting_basis", "source_id"]
+__all__ = ["EXPORTS", "IMPORTS", "KEY", "MEASURES", "PARTNERS", "REPORTING_BASES", "TURNOVER", "TradeSchema"]
 
 
 class TradeSchema(pa.DataFrameModel):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dashboard.schemas.trade import TURNOVER
+from dashboard.schemas.terms import TURNOVER
 from dashboard.statements.lexicon import (
     ANNUAL,
     BOUND_PATTERN,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.schemas.trade import EXPORTS, IMPORTS, TURNOVER
+from dashboard.schemas.terms import EXPORTS, IMPORTS, TURNOVER
 from dashboard.statements.claims import GROWTH, LEVEL, TARGET, Claim
 from dashboard.statements.evidence import basis_label
 

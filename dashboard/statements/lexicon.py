@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.schemas.trade import EXPORTS, IMPORTS, TURNOVER
+from dashboard.schemas.terms import EXPORTS, IMPORTS, TURNOVER
 
 FLAGS = re.IGNORECASE | re.UNICODE
 

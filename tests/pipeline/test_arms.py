@@ -6,7 +6,8 @@ import pandas as pd
 import pandera.errors as pe
 import pytest
 
-from dashboard.pipeline.arms import ChinaShareSchema, china_share_of_russian_exports, vintages
+from dashboard.pipeline.arms import china_share_of_russian_exports, vintages
+from dashboard.schemas.derived import ChinaShareSchema
 from dashboard.schemas.arms import ArmsSchema
 
 BUNDLED = Path(__file__).resolve().parents[2] / "datasets" / "arms" / "2026-11-28" / "arms.csv"

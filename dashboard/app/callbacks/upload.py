@@ -16,7 +16,6 @@ from dashboard.app.data import AppData
 from dashboard.app.display import for_display
 from dashboard.app.upload import MAX_UPLOAD_BYTES
 from dashboard.app.upload_view import report_view, result_view
-from dashboard.check import check_file
 from dashboard.errors import BilateralError
 from dashboard.figures.upload import upload_figure
 from dashboard.ingest import InputError, InputFile
@@ -46,6 +45,8 @@ def register(app, data: AppData) -> None:
 def check_upload(data: AppData, contents: str | None, filename: str | None, replace: bool = False) -> list:
     """The report of a refused file or the ledger on an accepted one (the file's years over the bundled series,
     or with `replace` its series alone); nothing is written anywhere."""
+    from dashboard.check import check_file  # the readers load with the first upload, not with the app
+
     if not contents:
         raise PreventUpdate
     name = filename or DEFAULT_NAME
