@@ -7,8 +7,8 @@ import pandera.errors as pe
 import pytest
 
 from dashboard.pipeline.arms import china_share_of_russian_exports, vintages
-from dashboard.schemas.derived import ChinaShareSchema
 from dashboard.schemas.arms import ArmsSchema
+from dashboard.schemas.derived import ChinaShareSchema
 
 BUNDLED = Path(__file__).resolve().parents[2] / "datasets" / "arms" / "2026-11-28" / "arms.csv"
 V22, V25 = "sipri-2022-05", "sipri-2025-01"
