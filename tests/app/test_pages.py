@@ -73,7 +73,9 @@ def test_every_page_draws_its_registered_figures(loader, page):
     drawn_later = [  # the page's later graphs wait in stores until the first is on screen (assets/frame.js)
         store.data["props"]["id"]["name"]
         for store in _find(layout, dcc.Store)
-        if isinstance(store.id, dict) and store.id["type"] == ids.LATER_GRAPH and store.data["type"] == "Graph"
+        if isinstance(store.id, dict)
+        and store.id["type"] == ids.LATER_GRAPH
+        and store.data["type"] == "Graph"
     ]
     assert drawn_first + drawn_later == [spec.name for spec in data.for_page(page.key)]
     assert len(drawn_first) == 1

@@ -40,6 +40,8 @@ def test_the_first_chart_is_drawn_before_the_others_and_every_chart_arrives(
         "names => names.map(n => document.querySelector(`[data-chart='${n}'] .js-plotly-plot`).parentElement.id)",
         names,
     )
-    assert all(f'"name":"{name}"' in dom_id for name, dom_id in zip(names, ids)), ids  # each graph, its own id
+    assert all(f'"name":"{name}"' in dom_id for name, dom_id in zip(names, ids)), (
+        ids
+    )  # each graph, its own id
     assert page.locator("[id*='later-graph']").count() == 0  # every waiting graph has taken its place
     assert console_errors == []
