@@ -313,7 +313,7 @@
     window.bilateralInteractions = {
         yearNumber: yearNumber, yearsOfSelection: yearsOfSelection, yearsOfRelayout: yearsOfRelayout,
         yRange: yRange, defaultYears: defaultYears, searchWithYears: searchWithYears, graphOf: graphOf,
-        withYears: withYears, fileWithYears: fileWithYears, domId: domId
+        withYears: withYears, fileWithYears: fileWithYears, domId: domId, toArray: toArray, finite: finite
     };
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {

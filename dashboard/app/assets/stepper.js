@@ -14,15 +14,12 @@
     var DEFAULT_SIGNIFICANT = 6;  // d3-format's default precision
     var TIME_CHART = 'time-chart';  // dashboard/app/ids.py
 
-    function toArray(value) {
-        if (value === null || value === undefined || typeof value === 'string') {
-            return null;
-        }
-        return typeof value.length === 'number' ? value : null;
+    function toArray(value) {  // one home: assets/interactions.js (loaded before this file; used at key time)
+        return window.bilateralInteractions.toArray(value);
     }
 
     function finite(value) {
-        return typeof value === 'number' && isFinite(value);
+        return window.bilateralInteractions.finite(value);
     }
 
     /* ---- Which chart, which points ---- */
