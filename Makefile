@@ -41,7 +41,8 @@ test-fast: install-dev
 	$(PYTEST) -m "$(FAST_MARKERS)" -n 2
 
 # Every script under benchmarks/, each against a reference measured in the same run (load on 127.0.0.1 only,
-# bounded); writes benchmarks/results.json (kept out of git) and prints the table. About 6-10 minutes.
+# bounded); writes benchmarks/results.json (kept out of git) and prints the table. About 10-15 minutes; the Comtrade
+# check generates files of up to 3.5 GiB in the temporary folder (about 4 GB free needed), deleted after each size.
 bench: install-dev system-deps
 	$(PY) benchmarks/run_all.py
 
