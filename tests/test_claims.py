@@ -164,6 +164,7 @@ def test_yukos_10mt_by_2005_was_unverifiable_on_the_earlier_versions(catalog):
         catalog,
         {
             "claims": "2026-11-30",
+            "arms": "2026-11-28",
             "energy": "2026-11-28",
             "sources": "2026-11-30",
             "trade": "2026-11-28",

@@ -157,6 +157,22 @@ def test_sources_found_after_the_pack_are_pages_with_their_words(catalog):
     ]
 
 
+def test_arms_shares_found_by_search_are_sipri_tiv_shares_in_their_own_vintages(catalog):
+    """arms 2026-11-30 adds three SIPRI shares of China in Russia's deliveries as the press reported them (TIV, not
+    money): 43% over 2001-2005 (SIPRI Yearbook 2006), 54% in 2006 and 28% in 2007 (SIPRI, March 2008); every row
+    of 2026-11-28 is kept, and the new vintages hold no TIV series, so they are never mixed with the tables."""
+    old = validate_table(catalog.read(catalog.resolve("arms", "2026-11-28"))).frame
+    new = validate_table(catalog.read(catalog.resolve("arms", "2026-11-30"))).frame
+    added = new[new["vintage"].isin(["sipri-yearbook-2006", "sipri-2008-03"])]
+    assert len(new) == len(old) + 3 == len(old) + len(added)
+    assert sorted(zip(added["period_label"], added["share_pct"], added["measure_basis"])) == [
+        ("2001-2005", 43.0, "tiv"),
+        ("2006", 54.0, "tiv"),
+        ("2007", 28.0, "tiv"),
+    ]
+    assert added["tiv_usd_m"].isna().all() and (added["series"] == "share_china_of_supplier_exports").all()
+
+
 def test_current_trade_holds_exactly_the_packs_figures(catalog, source_pack):
     pack = read_pack(source_pack, "trade_annual.csv")
     expected = sorted(

@@ -14,7 +14,7 @@ from dashboard.catalog import DEFAULT_ROOT, Catalog
 from dashboard.figures.shown import with_sources
 
 CATALOG = Catalog(DEFAULT_ROOT)
-GLOSSED, BEFORE, FOUND = "2026-11-30", "2026-11-28", "2026-11-30b"
+GLOSSED, BEFORE, FOUND, ARMS_FOUND = "2026-11-30", "2026-11-28", "2026-11-30b", "2026-11-30c"
 CYRILLIC_OR_CJK = re.compile(
     r"[\u0400-\u04ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
@@ -102,7 +102,7 @@ def test_the_number_readings_on_hand_worked_quotes():
 
 def test_the_new_version_is_active_and_describes_the_gloss_as_the_maintainers():
     # sources 2026-11-30b (issue 11) keeps every glossed row and adds sources found by search
-    assert CATALOG.active_versions()["sources"] in (GLOSSED, FOUND)
+    assert CATALOG.active_versions()["sources"] in (GLOSSED, FOUND, ARMS_FOUND)
     fields = {f["name"]: f for f in CATALOG.resolve("sources", GLOSSED).fields}
     assert fields["gloss_en"]["type"] == "string"
     assert "by the project's maintainers; not the source's words" in fields["gloss_en"]["description"]
@@ -182,3 +182,19 @@ def test_the_sources_found_by_search_keep_every_glossed_row_and_gloss_their_own_
         for row in new[foreign].itertuples()
     }
     assert {k: v for k, v in missing.items() if v} == {}
+
+
+def test_the_arms_sources_found_by_search_keep_every_row_and_gloss_their_russian_quotes():
+    """sources 2026-11-30c: every row of 2026-11-30b unchanged, and two Russian quotes (SIPRI's TIV shares of China
+    in Russian deliveries, 2001-2005 and 2006-2007) glossed with every number of the quote."""
+    before, after = _frame(FOUND), _frame(ARMS_FOUND)
+    kept = after[after["source_id"].isin(before["source_id"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, before)
+    new = after[~after["source_id"].isin(before["source_id"])]
+    assert sorted(new["source_id"]) == [
+        "arms-rb-ru-2006-sipri-yearbook-2001-2005",
+        "arms-vpk-name-2008-sipri-2006-2007",
+    ]
+    for row in new.itertuples():
+        assert CYRILLIC_OR_CJK.search(row.quote) and row.gloss_en
+        assert [n for n in quote_numbers(row.quote) if n not in gloss_numbers(row.gloss_en)] == []

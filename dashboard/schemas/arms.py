@@ -8,7 +8,13 @@ from pandera.typing.pandas import Series
 from dashboard.schemas import fields as f
 
 TIV_VINTAGES = ("sipri-2022-05", "sipri-2025-01")
-VINTAGES = TIV_VINTAGES + ("sipri-factsheet-2023-03", "sipri-factsheet-2024-03", "article-2002")
+VINTAGES = TIV_VINTAGES + (
+    "sipri-factsheet-2023-03",
+    "sipri-factsheet-2024-03",
+    "sipri-yearbook-2006",  # from arms 2026-11-30: SIPRI's 2001-2005 share as reported in the press
+    "sipri-2008-03",  # from arms 2026-11-30: SIPRI's 2006 and 2007 shares as reported in the press
+    "article-2002",
+)
 SUPPLIERS = ("Soviet Union", "Russia")
 # series -> (allowed suppliers, recipient, value columns of which exactly one is filled)
 SERIES = {
