@@ -193,7 +193,10 @@ def _plan_markers(rows: pd.DataFrame, name: str) -> go.Scatter:
         y=rows["value"].tolist(),
         name=name,
         mode="markers+text",
-        text=[f"plan {v:g}" for v in rows["value"]],
+        text=[  # one label where two sources state the same plan for a year (both markers keep their source)
+            "" if seen else f"plan {value:g}"
+            for value, seen in zip(rows["value"], rows.duplicated(["year", "value"]))
+        ],
         textposition="middle right",
         marker={"symbol": "star-open", "size": 16, "color": PALETTE["orange"], "line": {"width": 2}},
         customdata=_customdata(rows),
