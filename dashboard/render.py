@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from rich.console import Console
 from rich.table import Table
 
+from dashboard.formatting import attainment, years_late_short
 from dashboard.formatting import number as _num
-from dashboard.formatting import years_late_short
 
 MIN_PIPE_WIDTH = 140
 STATUS_STYLE = {
@@ -95,7 +95,7 @@ def ledger_table(console: Console, records: list[dict], versions: Mapping[str, s
             f"{goal} {r['unit']}",
             _num(r["baseline_value"]),
             _num(r["actual_at_deadline"]),
-            _num(r["attainment_pct"], 1) + ("%" if r["attainment_pct"] is not None else ""),
+            attainment(r, 1, missing=""),
             _text(r["first_reached_year"]) + late,
             growth,
             f"[{style}]{r['status']}[/]",

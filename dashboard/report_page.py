@@ -25,6 +25,7 @@ from dashboard.formatting import (
     MISSING,
     UNIT_FORMATS,
     amount,
+    attainment,
     dataset_name,
     number,
     percent,
@@ -377,7 +378,7 @@ def _ledger_intro(as_of_year: int | None) -> str:
 
 def _attainment(r: dict) -> str:
     """The attainment in percent, with the high end's for a range."""
-    low = percent(r["attainment_pct"], 0, missing=MISSING)
+    low = attainment(r, 0, missing=MISSING)
     if r.get("attainment_high_pct") is None:
         return low
     return f"{low} of the low end, {percent(r['attainment_high_pct'], 0)} of the high end"

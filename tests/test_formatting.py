@@ -6,6 +6,7 @@ import pytest
 
 from dashboard.formatting import (
     amount,
+    attainment,
     dataset_name,
     number,
     percent,
@@ -77,3 +78,10 @@ def test_versions_and_datasets_in_plain_words():
     assert version_label("trade", "2026-11-28") == "Current series (2026-11-28)"
     assert version_label("arms", "2026-11-28") == "Arms transfers (SIPRI), 2026-11-28"
     assert dataset_name("events") == "Timeline of events" and dataset_name("new_thing") == "New thing"
+
+
+def test_attainment_says_a_bound_as_a_bound():
+    assert attainment({"attainment_pct": 40.0}) == "40%"  # 8 / 20
+    assert attainment({"attainment_pct": None, "attainment_at_most_pct": 76.0}) == "at most 76%"  # 7.6 / 10
+    assert attainment({"attainment_pct": None}) == "–"
+    assert attainment({"attainment_pct": 92.416667}, 1) == "92.4%"  # 55.45 / 60

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.app import ids
 from dashboard.app.components import goal, shortfall, status_badge
 from dashboard.app.view import View, href
-from dashboard.formatting import amount, number, percent, years_late
+from dashboard.formatting import amount, attainment, number, percent, years_late
 
 # Which page draws the chart of a target, by the prefix of the target's measure.
 MEASURE_PAGES = (
@@ -75,7 +75,7 @@ def _ledger_row(row: dict, view: View, paths: dict[str, str]) -> html.Tr:
         str(row["deadline"]),
         goal(row),
         actual,
-        percent(row["attainment_pct"]),
+        attainment(row),
         shortfall(row["shortfall"], unit),
         reached,
         _status_cell(row),

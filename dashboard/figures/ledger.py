@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dashboard.figures import style
 from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import STATUS_WORDS
-from dashboard.formatting import amount, percent, years_late
+from dashboard.formatting import amount, attainment, percent, years_late
 from dashboard.processed import Processed
 from dashboard.verdicts import board_order
 
@@ -122,8 +122,12 @@ def _baseline_pct(row: dict) -> float | None:
 
 
 def _outcome_pct(row: dict) -> float | None:
-    """The outcome as % of the target, drawn at most at the scale's edge."""
-    return None if pd.isna(row["attainment_pct"]) else _capped(float(row["attainment_pct"]))
+    """The outcome as % of the target (or the most it can be, where only that is known), drawn at most at the
+    scale's edge."""
+    for key in ("attainment_pct", "attainment_at_most_pct"):
+        if pd.notna(row.get(key)):
+            return _capped(float(row[key]))
+    return None
 
 
 def _high_end_pct(row: dict) -> float | None:
@@ -224,10 +228,9 @@ def _label_side(row: dict) -> str:
 
 
 def _outcome_text(row: dict, word: str) -> str:
-    """'40% · missed'; beyond the scale, the real %; 'no data' where there is no outcome."""
-    if pd.isna(row["attainment_pct"]):
-        return word
-    return f"{percent(row['attainment_pct'])} · {word}"
+    """'40% · missed', 'at most 76% · missed'; beyond the scale, the real %; 'no data' where there is no outcome."""
+    known = attainment(row, missing="")
+    return f"{known} · {word}" if known else word
 
 
 def _hover(row: dict, word: str) -> str:
@@ -246,7 +249,8 @@ def _hover(row: dict, word: str) -> str:
     )
     lines = [f"<b>{row['title']}</b>", f"Pledged {row['pledge_year']}: {goal} {when}"]
     if pd.isna(row["actual_at_deadline"]):
-        lines.append("Outcome: no figure in the data")
+        bound = attainment(row, missing="")
+        lines.append(f"Outcome: no figure of its own; {bound} of the target" if bound else "Outcome: no figure in the data")
     else:
         year = "" if pd.isna(row["actual_year"]) else f" in {int(row['actual_year'])}"
         lines.append(
