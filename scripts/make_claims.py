@@ -1,4 +1,4 @@
-"""Write the rows of the `claims` dataset (datasets/claims/2026-11-30/claims.csv) from the sealed source pack.
+"""Write the rows of the `claims` dataset's active version (datasets/catalog.json) from the sealed source pack.
 
     python scripts/make_claims.py > claims.csv        # from the repository's root; stdlib only
 
@@ -12,7 +12,7 @@ Two inputs, kept apart on purpose:
   which sources count, tolerance, the compared_as note) or why it is not (reason). These are judgements, not
   transcriptions: they live in data, not code.
 
-tests/test_make_claims.py holds the output to the committed CSV byte for byte. A new version of the dataset
+tests/test_make_claims.py holds the output to the active version's CSV byte for byte. A new version of the dataset
 starts from here: change the rules or the code, write the CSV into a new version folder and seal it
 (`bilateral datasets add`).
 """
@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "snapshots" / "source-pack"
 FIGURES = "article_figures.csv"
 RULES = Path(__file__).resolve().parent / "claims_rules.csv"
-SOURCES = ROOT / "datasets" / "sources" / "2026-11-30" / "sources.csv"
+ACTIVE = json.loads((ROOT / "datasets" / "catalog.json").read_text(encoding="utf-8"))["active"]
+SOURCES = ROOT / "datasets" / "sources" / ACTIVE["sources"] / "sources.csv"
 ARTICLE_YEAR = 2002  # 'c.2002', 'mid-1990s onwards' and other undated present tenses refer to it
 DURATIONS = {"years", "months", "weeks"}  # a span of these refers to its end (a duration up to then)
 COLUMNS = [

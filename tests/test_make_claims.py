@@ -1,15 +1,17 @@
 """scripts/make_claims.py writes the claims dataset's rows from the sealed source pack in the repository (never
-../shared): byte for byte the committed datasets/claims/2026-11-30/claims.csv; it refuses a pack file that
+../shared): byte for byte the active version's claims.csv; it refuses a pack file that
 differs from its seal, and its transcription rules hold on hand-picked figures."""
 
 import importlib.util
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMITTED = ROOT / "datasets" / "claims" / "2026-11-30" / "claims.csv"
+ACTIVE = json.loads((ROOT / "datasets" / "catalog.json").read_text(encoding="utf-8"))["active"]["claims"]
+COMMITTED = ROOT / "datasets" / "claims" / ACTIVE / "claims.csv"
 
 
 @pytest.fixture(scope="module")
