@@ -250,7 +250,11 @@ def _hover(row: dict, word: str) -> str:
     lines = [f"<b>{row['title']}</b>", f"Pledged {row['pledge_year']}: {goal} {when}"]
     if pd.isna(row["actual_at_deadline"]):
         bound = attainment(row, missing="")
-        lines.append(f"Outcome: no figure of its own; {bound} of the target" if bound else "Outcome: no figure in the data")
+        lines.append(
+            f"Outcome: no figure of its own; {bound} of the target"
+            if bound
+            else "Outcome: no figure in the data"
+        )
     else:
         year = "" if pd.isna(row["actual_year"]) else f" in {int(row['actual_year'])}"
         lines.append(
