@@ -310,3 +310,12 @@ def test_claims_csv_has_a_header_and_71_rows(capsys):
     lines = capsys.readouterr().out.strip().split("\n")
     assert lines[0].startswith("claim_id,source_id,quote")
     assert sum(1 for line in lines if line.startswith("claim-")) == 71
+
+
+def test_every_claim_names_its_source_in_the_bibliography(frames):
+    # claims 2026-11-30c: the 39 figures that had no source row point at article-<offset> (sources 2026-11-30d)
+    claims, sources = frames["claims"], frames["sources"].set_index("source_id")
+    assert claims["source_id"].notna().all() and len(claims) == 71
+    for claim in claims.itertuples():
+        assert claim.source_id == f"article-{claim.char_offset}", claim.claim_id
+        assert sources.loc[claim.source_id, "quote"] == claim.quote, claim.claim_id

@@ -3,6 +3,7 @@ English quote has one, each gloss keeps every number of its quote, and the versi
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -15,6 +16,7 @@ from dashboard.figures.shown import with_sources
 
 CATALOG = Catalog(DEFAULT_ROOT)
 GLOSSED, BEFORE, FOUND, ARMS_FOUND = "2026-11-30", "2026-11-28", "2026-11-30b", "2026-11-30c"
+ARTICLE_ROWS = "2026-11-30d"  # the article's figures that had no source row of their own
 CYRILLIC_OR_CJK = re.compile(
     r"[\u0400-\u04ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
@@ -102,7 +104,7 @@ def test_the_number_readings_on_hand_worked_quotes():
 
 def test_the_new_version_is_active_and_describes_the_gloss_as_the_maintainers():
     # sources 2026-11-30b (issue 11) keeps every glossed row and adds sources found by search
-    assert CATALOG.active_versions()["sources"] in (GLOSSED, FOUND, ARMS_FOUND)
+    assert CATALOG.active_versions()["sources"] in (GLOSSED, FOUND, ARMS_FOUND, ARTICLE_ROWS)
     fields = {f["name"]: f for f in CATALOG.resolve("sources", GLOSSED).fields}
     assert fields["gloss_en"]["type"] == "string"
     assert "by the project's maintainers; not the source's words" in fields["gloss_en"]["description"]
@@ -198,3 +200,19 @@ def test_the_arms_sources_found_by_search_keep_every_row_and_gloss_their_russian
     for row in new.itertuples():
         assert CYRILLIC_OR_CJK.search(row.quote) and row.gloss_en
         assert [n for n in quote_numbers(row.quote) if n not in gloss_numbers(row.gloss_en)] == []
+
+
+def test_the_article_rows_added_for_the_claims_are_the_articles_own_words(source_pack):
+    """sources 2026-11-30d: every row of 2026-11-30c unchanged, and one row per 2002-article figure that had none,
+    each the article's own words at its offset (the snapshot's excerpts), in English, so without a gloss."""
+    excerpts = json.loads((source_pack / "seed-article.excerpts.json").read_text(encoding="utf-8"))
+    at = {item["char_offset"]: item["text"] for item in excerpts["excerpts"]}
+    before, after = _frame(ARMS_FOUND), _frame(ARTICLE_ROWS)
+    kept = after[after["source_id"].isin(before["source_id"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, before)
+    new = after[~after["source_id"].isin(before["source_id"])]
+    assert len(new) == 39  # 71 figures of the article, 32 with a row of their own before
+    for row in new.itertuples():
+        assert row.source_id == f"article-{int(row.char_offset)}" and row.reliability == "high"
+        assert at[int(row.char_offset)].startswith(row.quote), row.source_id
+        assert not CYRILLIC_OR_CJK.search(row.quote) and not row.gloss_en

@@ -821,6 +821,7 @@ ISSUE_11 = {
     "targets": "2026-11-30b",
     "sources": "2026-11-30b",
     "arms": "2026-11-28",  # (the ledger reads no arms data; arms 2026-11-30 cites sources 2026-11-30c)
+    "claims": "2026-11-30b",  # (nor claims; claims 2026-11-30c cites sources 2026-11-30d)
 }
 
 
