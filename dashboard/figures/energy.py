@@ -42,9 +42,10 @@ def energy_deliveries(
         & (energy["unit"] == "bcm")
         & energy["year"].notna()
     ]
-    if len(plans):
-        fig.add_trace(_plan_markers(plans, "Plan for the year (not outturn)"))
     target = _ledger_row(ledger, GAS_TARGET)
+    if len(plans):
+        contract = None if target is None else target["target_value"]
+        fig.add_trace(_plan_markers(plans, "Plan for the year (not outturn)", contract))
     if target is not None:
         _contract_line(fig, target, highlighted=highlight_target == GAS_TARGET)
     finish(
@@ -95,15 +96,24 @@ def oil_deliveries(
         )
     if len(others):
         fig.add_trace(_faint_points(others, "China's crude imports from Russia, other sources"))
+    rail, rail_others = _split_preferred(_select(energy, "oil", "rail", "deliveries", "mt"))
+    if len(rail):
+        # the whole Yukos' rail shipments were part of, what its plan is judged on without a figure of its own;
+        # unlabelled: its 2005 figure is in the title, the others on hover
+        whole = _bars(rail, "Russia's oil exports to China by rail, all companies", PALETTE["green"], "", "")
+        fig.add_trace(whole.update(text=None))
+    if len(rail_others):
+        fig.add_trace(_faint_points(rail_others, "Russia's oil exports to China by rail, other sources"))
     target = _ledger_row(ledger, OIL_TARGET)
     if target is not None and str(target["deadline"]).isdigit():
         fig.add_trace(_target_marker(target, highlighted=highlight_target == OIL_TARGET))
     fig.update_layout(barmode="overlay")
     finish(
         fig,
-        title=findings.oil_finding(target, yukos, crude),
-        subtitle="Oil to China, Mt a year: Yukos rail deliveries against its plan for 2005, and China's crude "
-        "imports from Russia by all routes (Chinese customs as reported); hatched bars are lower bounds",
+        title=findings.oil_finding(target, crude, rail),
+        subtitle="Oil to China, Mt a year: Yukos rail deliveries against its plan for 2005, Russia's rail exports "
+        "to China by all companies (of which Yukos' were a part), and China's crude imports from Russia by all "
+        "routes (Chinese customs as reported); hatched bars are lower bounds",
         y_title="Mt",
         source_line=SOURCE_LINE,
         versions=versions,
@@ -186,15 +196,17 @@ def _faint_points(rows: pd.DataFrame, name: str) -> go.Scatter:
     )
 
 
-def _plan_markers(rows: pd.DataFrame, name: str) -> go.Scatter:
-    """A year's plan as a target marker (data rows of the energy dataset, so they carry their sources)."""
+def _plan_markers(rows: pd.DataFrame, name: str, contract: float | None = None) -> go.Scatter:
+    """A year's plan as a target marker (data rows of the energy dataset, so they carry their sources). Labelled
+    once per year and value (two sources may state the same plan), and not where the plan is the contract's own
+    volume (the plateau: the contract line says it); every marker keeps its hover and source."""
     return go.Scatter(
         x=rows["year"].astype(int).tolist(),
         y=rows["value"].tolist(),
         name=name,
         mode="markers+text",
-        text=[  # one label where two sources state the same plan for a year (both markers keep their source)
-            "" if seen else f"plan {value:g}"
+        text=[
+            "" if seen or value == contract else f"plan {value:g}"
             for value, seen in zip(rows["value"], rows.duplicated(["year", "value"]))
         ],
         textposition="middle right",

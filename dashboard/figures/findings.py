@@ -295,24 +295,32 @@ def gas_finding(target: dict | None, deliveries: pd.DataFrame) -> str:
     )
 
 
-def oil_finding(target: dict | None, yukos: pd.DataFrame, crude: pd.DataFrame) -> str:
-    """Whether the Yukos plan can be judged, and the latest crude imports from Russia."""
+def oil_finding(target: dict | None, crude: pd.DataFrame, rail: pd.DataFrame) -> str:
+    """The Yukos plan's verdict (on its own deliveries, or at most the whole rail export it was part of), and the
+    latest crude imports from Russia."""
     parts = []
-    if target is not None and is_missing(target.get("actual_at_deadline")):
-        parts.append(
-            f"No sourced Yukos delivery for {target['deadline']}, the year of its {target_words(target)} plan"
-        )
-    elif target is not None:
+    bound = None if target is None else target.get("attainment_at_most_pct")
+    if target is not None and not is_missing(target.get("actual_at_deadline")):
         parts.append(
             f"Yukos delivered {amount(target['actual_at_deadline'], 'mt')} in {target['deadline']}, "
             f"{percent(target['attainment_pct'])} of its {target_words(target)} plan"
         )
+    elif target is not None and not is_missing(bound):
+        whole = rail[rail["year"] == int(target["deadline"])]["value"]
+        parts.append(
+            f"Yukos shipped at most {percent(bound)} of its {target_words(target)} plan for {target['deadline']}"
+            + (f": all Russian rail oil to China was {amount(whole.iloc[0], 'mt')}" if len(whole) else "")
+        )
+    elif target is not None:
+        parts.append(
+            f"No sourced Yukos delivery for {target['deadline']}, the year of its {target_words(target)} plan"
+        )
     rows = crude.sort_values("year")
     if len(rows):
         last = rows.iloc[-1]
-        bound = "more than " if last.get("qualifier") == "more_than" else ""
+        more = "more than " if last.get("qualifier") == "more_than" else ""
         parts.append(
-            f"China imported {bound}{amount(last['value'], 'mt')} of Russian crude in {int(last['year'])}"
+            f"China imported {more}{amount(last['value'], 'mt')} of Russian crude in {int(last['year'])}"
         )
     return "; ".join(parts) or "No oil deliveries in this version"
 

@@ -151,7 +151,7 @@ def test_spec_renders_on_bundled_data_with_known_sources(processed):
 
 def test_a_part_judged_on_its_whole_is_drawn_at_the_most_it_can_have_attained(ledger):
     # Yukos' 10 Mt by 2005 has no figure of its own; all Russian rail oil to China was 7.6 Mt in 2005 (East Siberian
-    # Railway figures), so Yukos' share was at most 7.6 / 10 = 76%: missed, drawn at 76 and said "at most"
+    # Railway figures), so Yukos' share was at most 7.6 / 10 = 76%: missed, drawn at 76, "≤76%", "at most" in words
     yukos = pd.DataFrame(
         [("yukos_oil_10mt_by_2005", "Yukos: up to 10 Mt by 2005", "oil_yukos_rail_mt", "mt", "at_least", 2002,
           "2005", 10.0, None, None, 1.5, None, None, None, None, None, "missed", "article-23474")],
@@ -159,6 +159,6 @@ def test_a_part_judged_on_its_whole_is_drawn_at_the_most_it_can_have_attained(le
     ).assign(attainment_at_most_pct=76.0)  # fmt: skip
     fig = verdict_board(pd.concat([ledger.assign(attainment_at_most_pct=None), yukos], ignore_index=True))
     missed = _trace(fig, "Missed")
-    at = list(missed.text).index("at most 76% · missed")
+    at = list(missed.text).index("≤76% · missed")
     assert missed.x[at] == pytest.approx(76.0)
     assert "no figure of its own; at most 76% of the target" in missed.customdata[at][2]
