@@ -21,10 +21,17 @@ POINT_XY_JS = f"""([name, series, year]) => {{
 }}"""
 
 
+LATER_CHARTS_IN_PLACE_JS = """() => [...document.querySelectorAll("[id*='later-slot']")]
+        .every(slot => slot.querySelector('.js-plotly-plot'))
+    && [...document.querySelectorAll("[data-chart] .js-plotly-plot")].every(gd => gd._fullLayout)"""
+
+
 def chart(page, name: str):
-    """The drawn chart of a registered figure, waited for."""
+    """The drawn chart of a registered figure, waited for, with every later chart of its page in place (they are
+    inserted just after the first is painted, assets/frame.js: a test acts on the page once they all are)."""
     locator = page.locator(f"[data-chart='{name}'] .js-plotly-plot .nsewdrag").first
     locator.wait_for(state="visible", timeout=20_000)
+    page.wait_for_function(LATER_CHARTS_IN_PLACE_JS, timeout=20_000)
     return page.locator(f"[data-chart='{name}']")
 
 

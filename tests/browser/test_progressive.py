@@ -43,5 +43,7 @@ def test_the_first_chart_is_drawn_before_the_others_and_every_chart_arrives(
     assert all(f'"name":"{name}"' in dom_id for name, dom_id in zip(names, ids)), (
         ids
     )  # each graph, its own id
-    assert page.locator("[id*='later-graph']").count() == 0  # every waiting graph has taken its place
+    slots = page.locator("[id*='later-slot']")
+    assert slots.count() == len(later)  # each later chart had a slot, and its graph has taken its place in it
+    assert page.locator("[id*='later-slot'] .js-plotly-plot").count() == len(later)
     assert console_errors == []
