@@ -47,13 +47,13 @@ def percent(value, digits: int = 0, missing: str = MISSING) -> str:
     return missing if is_missing(value) else f"{number(value, digits)}%"
 
 
-def attainment(row, digits: int = 0, missing: str = MISSING) -> str:
+def attainment(row, digits: int = 0, missing: str = MISSING, at_most: str = "at most ") -> str:
     """A ledger row's outcome as % of its target: '40%'; 'at most 76%' where only a bound is known (a part judged
-    on the whole it belongs to); `missing` where neither is."""
+    on the whole it belongs to; `at_most` says the bound, '≤' where space is short); `missing` where neither is."""
     if not is_missing(row.get("attainment_pct")):
         return percent(row["attainment_pct"], digits)
     bound = row.get("attainment_at_most_pct")
-    return missing if is_missing(bound) else f"at most {percent(bound, digits)}"
+    return missing if is_missing(bound) else f"{at_most}{percent(bound, digits)}"
 
 
 def years_late(years: int) -> str:

@@ -100,8 +100,8 @@ def oil_deliveries(
     if len(rail):
         # the whole Yukos' rail shipments were part of, what its plan is judged on without a figure of its own;
         # unlabelled: its 2005 figure is in the title, the others on hover
-        whole = _bars(rail, "Russia's oil exports to China by rail, all companies", PALETTE["green"], "", "")
-        fig.add_trace(whole.update(text=None))
+        name = "Russia's oil exports to China by rail, all companies"
+        fig.add_trace(_bars(rail, name, PALETTE["green"], "", "", labelled=False))
     if len(rail_others):
         fig.add_trace(_faint_points(rail_others, "Russia's oil exports to China by rail, other sources"))
     target = _ledger_row(ledger, OIL_TARGET)
@@ -217,14 +217,18 @@ def _plan_markers(rows: pd.DataFrame, name: str, contract: float | None = None) 
     )
 
 
-def _bars(rows: pd.DataFrame, name: str, colour: str, pattern: str, words: str) -> go.Bar:
-    """Yearly tonnages as labelled bars; a hatched pattern marks lower bounds."""
+def _bars(
+    rows: pd.DataFrame, name: str, colour: str, pattern: str, words: str, labelled: bool = True
+) -> go.Bar:
+    """Yearly tonnages as bars, the latest labelled (unless not `labelled`); a hatched pattern marks lower bounds."""
     return go.Bar(
         x=rows["year"].astype(int).tolist(),
         y=rows["value"].tolist(),
         name=name,
         width=0.7,
-        text=[f"{words}{v:g}" if i == len(rows) - 1 else "" for i, v in enumerate(rows["value"])],
+        text=[
+            f"{words}{v:g}" if labelled and i == len(rows) - 1 else "" for i, v in enumerate(rows["value"])
+        ],
         textposition="outside",  # the latest bar only: neighbours' labels would meet at 390 px
         cliponaxis=False,
         constraintext="none",

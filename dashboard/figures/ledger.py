@@ -230,9 +230,7 @@ def _label_side(row: dict) -> str:
 def _outcome_text(row: dict, word: str) -> str:
     """'40% · missed', '≤76% · missed' (at most: a bound, as the hover says in words); beyond the scale, the real %;
     'no data' where there is no outcome."""
-    known = attainment(row, missing="").replace(
-        "at most ", "≤"
-    )  # short on the board, where labels meet lines
+    known = attainment(row, missing="", at_most="≤")  # short on the board, where labels meet lines
     return f"{known} · {word}" if known else word
 
 
