@@ -7,6 +7,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import flask
 from dash import Dash
 
 from dashboard import api
@@ -21,6 +22,7 @@ from dashboard.figures.registry import FigureSpec, registered
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 WARM_PAUSE_S = 0.005
+WARM_AFTER_S = 2.0  # with nobody visiting, warming starts this long after the app is built
 MAX_REQUEST_BYTES = 2 * 1024 * 1024  # callback payloads are small; anything larger is refused with HTTP 413
 
 
@@ -35,7 +37,8 @@ def create_app(
     """The dashboard for the tables `processed_loader(versions)` returns, drawing the registered figures.
 
     `specs` replaces the figure registry (tests pass a few figures). `warm` draws every figure's default view and
-    each target's highlighted chart in a background thread, so first visits are fast; `figure_cache_dir` keeps
+    each target's highlighted chart in a background thread once the first page is out (start_warming), so later
+    visits are fast and the first is not slowed; `figure_cache_dir` keeps
     drawn figures across restarts (the next start reads them instead of drawing). The data API (dashboard.api)
     serves `catalog`'s files (default: the bundled datasets, as make_loader's); `embed_origins` may frame /embed/.
     Dash Pages keeps one page registry per process, so the app created last owns the pages."""
@@ -61,8 +64,35 @@ def create_app(
     guard.install(app)
     api.install(app, data, catalog or Catalog())
     if warm:
-        threading.Thread(target=warm_figures, args=(data,), name="warm-figures", daemon=True).start()
+        start_warming(app, data)
     return app
+
+
+def start_warming(app: Dash, data: AppData) -> None:
+    """Warm the figures (warm_figures, in a background thread) once the first callback's answer has been sent, the
+    first page's content, or WARM_AFTER_S after now if nobody has asked by then, whichever comes first: the
+    thread shares the interpreter with the server, so starting it earlier slows the first page it exists to speed.
+    """
+    lock = threading.Lock()
+    begun = threading.Event()
+
+    def begin() -> None:
+        with lock:
+            if begun.is_set():
+                return
+            begun.set()
+        threading.Thread(target=warm_figures, args=(data,), name="warm-figures", daemon=True).start()
+
+    timer = threading.Timer(WARM_AFTER_S, begin)
+    timer.daemon = True
+    timer.start()
+
+    @app.server.after_request
+    def _warm_after_first_answer(response):
+        """Start warming once this answer is sent (the first callback answer's)."""
+        if not begun.is_set() and flask.request.path.endswith("/_dash-update-component"):
+            response.call_on_close(begin)
+        return response
 
 
 def warm_figures(data: AppData) -> None:

@@ -1,9 +1,11 @@
 """The loader memoises processed tables per version set; the app data checks views and draws figures once."""
 
+import threading
 from dataclasses import replace
 
 import pytest
 
+from dashboard.app import factory
 from dashboard.app.data import AppData, arms_vintages, version_choices, year_bounds
 from dashboard.app.factory import warm_figures
 from dashboard.app.view import View
@@ -104,3 +106,42 @@ def test_a_page_layout_is_kept_on_disk_for_the_next_start(loader, tmp_path):
     assert builds == ["a", "b", "e"]
     without_cache = AppData(loader, dict(SPECS))
     assert without_cache.layout(("trade", default), lambda: build("f"), default) == {"page": "f"}
+
+
+ROUTER = {
+    "output": ".._pages_content.children..._pages_store.data..",
+    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+    "inputs": [
+        {"id": "_pages_location", "property": "pathname", "value": "/"},
+        {"id": "_pages_location", "property": "search", "value": ""},
+    ],
+    "changedPropIds": ["_pages_location.pathname"],
+    "state": [],
+}
+
+
+def _warming_app(loader, monkeypatch, after_s: float):
+    """An app with warming on, whose warm_figures only notes that it ran (and in which thread)."""
+    started = threading.Event()
+    monkeypatch.setattr(factory, "WARM_AFTER_S", after_s)
+    monkeypatch.setattr(factory, "warm_figures", lambda data: started.set())
+    return factory.create_app(loader, specs=SPECS, warm=True), started
+
+
+def test_warming_waits_until_the_first_page_is_out(loader, monkeypatch):
+    app, started = _warming_app(loader, monkeypatch, after_s=60.0)
+    client = app.server.test_client()
+    for address in ("/", "/_dash-layout", "/_dash-dependencies"):
+        client.get(address).close()
+    assert not started.wait(
+        0.2
+    )  # the page's own requests first: warming would share the interpreter with them
+    answer = client.post("/_dash-update-component", json=ROUTER)  # the router's answer: the page's content
+    assert answer.status_code == 200
+    answer.close()  # sent: now warming starts
+    assert started.wait(5)
+
+
+def test_warming_starts_on_its_own_when_nobody_visits(loader, monkeypatch):
+    _, started = _warming_app(loader, monkeypatch, after_s=0.05)
+    assert started.wait(5)
