@@ -41,7 +41,7 @@ ORDER = (
 ARGS = {
     "interactions": ["--runs", "10"],
     "navigation": ["--runs", "5"],
-    "startup": ["--runs", "3"],
+    "startup": ["--runs", "5"],
     "callbacks": ["--repeats", "20"],
     "figures": ["--runs", "2"],
 }

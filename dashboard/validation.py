@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.catalog import Table
-from dashboard.schemas import schema_for
+from dashboard.schemas import schema_for, verdict_schema_for
 
 SOURCE_ID_SEPARATOR = ";"
 
@@ -77,7 +77,8 @@ def _validate(table: Table, integrity_problems: Sequence[str], locate: bool = Tr
 
     try:
         # a typed frame is ours alone (read for this check): coerced in place, not copied
-        report.frame = schema_for(dataset.name).validate(table.frame, lazy=True, inplace=table.typed)
+        schema = schema_for(dataset.name) if locate else verdict_schema_for(dataset.name)
+        report.frame = schema.validate(table.frame, lazy=True, inplace=table.typed)
     except pa.errors.SchemaErrors as errors:
         if not locate:
             report.failures.append(Failure(report.file, None, None, "schema", "see the text reading"))

@@ -12,6 +12,7 @@ import pytest
 from dashboard import catalog as catalog_module
 from dashboard.catalog import Catalog, DatasetVersion, read_csv_table, read_typed_table
 from dashboard.pipeline.load import load_all
+from dashboard.schemas import rows_unique
 from dashboard.validation import validate_table
 
 CORPUS_FILES = Path(__file__).resolve().parent / "corpus" / "files"
@@ -146,3 +147,45 @@ def test_the_integer_test_says_what_the_pattern_says(cell):
     assert catalog_module._integer_text(pa.array([cell, "1"])) == bool(
         re.fullmatch(catalog_module.INTEGER_TEXT, cell)
     )
+
+
+def test_a_typed_file_with_a_repeated_key_is_reported_from_its_text_with_both_lines(tmp_path):
+    # lines 2 and 4 share year, measure, basis and source (the unique key); line 3 differs only in its source
+    body = (
+        "2000,turnover,1.5,,,,china_customs,SYNTHETIC,russia,false,,synthetic-1,\n"
+        "2000,turnover,1.5,,,,china_customs,SYNTHETIC,russia,false,,synthetic-2,\n"
+        "2000,turnover,2.5,,,,china_customs,SYNTHETIC,russia,false,,synthetic-1,\n"
+    )
+    dataset, data = trade_file(tmp_path, body)
+    table = read_typed_table(dataset, data)
+    assert table.typed
+    report = validate_table(table)
+    assert {failure.line for failure in report.failures if "uniqueness" in failure.check} == {2, 4}
+    assert outcome(read_typed_table, dataset, data) == outcome(read_csv_table, dataset, data)
+
+
+@pytest.mark.parametrize(
+    ("rows", "unique"),
+    [
+        ([(2000, "a"), (2001, "a"), (2000, "b")], True),
+        ([(2000, "a"), (2001, "a"), (2000, "a")], False),
+        (
+            [(None, "a"), (2000, "a"), (None, "a")],
+            False,
+        ),  # two missing years are one value, as pandas counts them
+        ([(None, "a"), (2000, "a"), (None, None)], True),
+        ([(2000, None), (2000, None)], False),
+    ],
+)
+def test_rows_unique_says_what_pandas_duplicated_says(rows, unique):
+    frame = pd.DataFrame(rows, columns=["year", "measure"]).astype({"year": "Int64", "measure": "str"})
+    assert (
+        bool(not frame.duplicated(keep=False).any()) == unique
+    )  # the expectation, checked against pandas itself
+    assert rows_unique(frame, ["year", "measure", "absent_column"]) is unique
+
+
+def test_rows_unique_hashes_keys_too_many_to_count():
+    frame = pd.DataFrame({"id": [f"id-{i}" for i in range(1000)] + ["id-7"], "n": range(1001)})
+    assert rows_unique(frame, ["id", "n"]) is True  # 1,001 x 1,001 combinations: more than 8 per row, hashed
+    assert rows_unique(frame, ["id"]) is False  # 1,000 codes for 1,001 rows: counted
