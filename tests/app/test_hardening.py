@@ -129,6 +129,18 @@ def test_the_policy_hashes_every_inline_script_of_the_page(client):
         assert f"'sha256-{digest}'" in script_src
 
 
+def test_an_asset_at_its_fingerprinted_address_is_kept_a_year_and_the_page_is_not(client):
+    page = client.get("/")
+    address = re.search(r'src="(/assets/frame\.js\?m=[0-9.]+)"', page.get_data(as_text=True)).group(1)
+    kept = client.get(address).cache_control
+    assert kept.max_age == 31_536_000 and kept.immutable and kept.public and not kept.no_cache
+    unfingerprinted = client.get(
+        "/assets/frame.js"
+    ).cache_control  # the address alone says nothing of the content
+    assert unfingerprinted.max_age is None and unfingerprinted.no_cache
+    assert page.cache_control.max_age is None  # the page names the current fingerprints: never kept
+
+
 def test_responses_are_compressed(client):
     response = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
     assert response.headers.get("Content-Encoding") == "gzip"
