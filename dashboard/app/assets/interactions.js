@@ -411,6 +411,65 @@
         }
     });
 
+    /* A time chart drawn after the years last changed (a page's later charts wait for its first one,
+       assets/frame.js; a chart may still be loading when the slider moves) takes the years the slider shows, and
+       its download links follow. Charts drawn on those years already are left alone. */
+    function sliderYears() {
+        // The years the page's slider shows, in order; null on a page without one.
+        var handles = document.querySelectorAll('.year-slider [role="slider"]');
+        if (handles.length !== 2) {
+            return null;
+        }
+        var years = Array.prototype.map.call(handles, function (handle) {
+            return Number(handle.getAttribute('aria-valuenow'));
+        }).sort(function (a, b) { return a - b; });
+        return years.every(isFinite) ? years : null;
+    }
+
+    function followSlider(element) {
+        var id;
+        try {
+            id = JSON.parse(element.id);
+        } catch (error) {
+            return;
+        }
+        var gd = graphOf(id);
+        if (!gd || gd._followedSlider) {
+            return;  // not drawn yet, or already seen
+        }
+        gd._followedSlider = true;
+        var years = sliderYears();
+        var range = (gd.layout && gd.layout.xaxis && gd.layout.xaxis.range) || [];
+        if (!years || (range[0] === years[0] - 0.5 && range[1] === years[1] + 0.5)) {
+            return;
+        }
+        showYears(gd, years, false);
+        followDownloads([id], years);
+    }
+
+    function followSliderAll() {
+        document.querySelectorAll('[id$=\'"type":"time-chart"}\']').forEach(followSlider);
+    }
+
+    function watchNewCharts() {
+        var pending = false;
+        new MutationObserver(function () {
+            if (!pending && window.Plotly) {
+                pending = true;
+                window.requestAnimationFrame(function () {
+                    pending = false;
+                    followSliderAll();
+                });
+            }
+        }).observe(document.body, {childList: true, subtree: true});
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', watchNewCharts);
+    } else {
+        watchNewCharts();
+    }
+
     /* WCAG 2.5.7: the slider's year boxes commit on Enter, not only when they lose focus. */
     document.addEventListener('keydown', function (event) {
         var box = event.target;
