@@ -24,7 +24,14 @@ STATUS_SYMBOLS = {
 }
 STATUS_LABELS = {status: f"{symbol} {STATUS_WORDS[status]}" for status, symbol in STATUS_SYMBOLS.items()}
 DEFAULT_VINTAGE = "newest"
-MARK_EVERY_YEARS = 10
+MARK_STEPS_YEARS = (
+    10,
+    20,
+    25,
+    50,
+    100,
+)  # the year slider's marks fall on multiples of the first step that fits
+MAX_MARKS = 5  # a 390 px phone's slider shows five year labels apart
 
 
 def status_badge(status: str) -> dbc.Badge:
@@ -88,7 +95,6 @@ def data_choices(
 def year_controls(page: str, years: PageYears, value: tuple[int, int]) -> dbc.Card:
     """The years a page's time charts show: a range slider over the page's own data, with year boxes."""
     low, high = years.bounds
-    first_mark = low + (-low % MARK_EVERY_YEARS)
     return dbc.Card(
         dbc.CardBody(
             [
@@ -103,7 +109,7 @@ def year_controls(page: str, years: PageYears, value: tuple[int, int]) -> dbc.Ca
                     max=high,
                     step=1,
                     value=list(value),
-                    marks={year: str(year) for year in range(first_mark, high + 1, MARK_EVERY_YEARS)},
+                    marks={year: str(year) for year in mark_years(low, high)},
                     allowCross=False,
                     tooltip={"placement": "bottom"},
                     className="year-slider",
@@ -113,6 +119,16 @@ def year_controls(page: str, years: PageYears, value: tuple[int, int]) -> dbc.Ca
         ),
         class_name="mt-2 mb-2 shell-controls sticky-top",
     )
+
+
+def mark_years(low: int, high: int) -> list[int]:
+    """The years the slider labels between `low` and `high`: multiples of the first step in MARK_STEPS_YEARS that
+    gives at most MAX_MARKS of them (a century's span on a phone was thirteen labels run together)."""
+    for step in MARK_STEPS_YEARS:
+        marks = list(range(low + (-low % step), high + 1, step))
+        if len(marks) <= MAX_MARKS:
+            return marks
+    return marks
 
 
 def source_details(record: dict | None, source_id: str, point: dict) -> list:

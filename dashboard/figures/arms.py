@@ -212,21 +212,32 @@ def _article_traces(rows: pd.DataFrame) -> list[go.Scatter]:
                 "triangle-up-open",
                 [f"more than {v:g}%, {p}" for v, p in zip(bounds["share_low_pct"], bounds["period_label"])],
                 "middle right",
+                wrap_after=", ",  # the whole label beside a 2000 marker is wider than a phone's plot
             )
         )
     return traces
 
 
 def _marker_trace(
-    rows: pd.DataFrame, values: pd.Series, name: str, symbol: str, labels: list[str], textposition: str
+    rows: pd.DataFrame,
+    values: pd.Series,
+    name: str,
+    symbol: str,
+    labels: list[str],
+    textposition: str,
+    wrap_after: str | None = None,
 ) -> go.Scatter:
-    """Labelled stand-alone markers (never joined by a line); customdata [source_id, label]."""
+    """Labelled stand-alone markers (never joined by a line); customdata [source_id, label]. A label is drawn on
+    two lines, broken after the first `wrap_after`, when given (the hover keeps it on one)."""
     return go.Scatter(
         x=rows["year"].tolist(),
         y=values.tolist(),
         name=name,
         mode="markers+text",
-        text=labels,
+        text=[
+            label.replace(wrap_after, wrap_after.rstrip() + "<br>", 1) if wrap_after else label
+            for label in labels
+        ],
         textposition=textposition,
         legendgroup="article",
         marker={"symbol": symbol, "size": 14, "color": PALETTE["orange"], "line": {"width": 2}},

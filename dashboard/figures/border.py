@@ -45,7 +45,7 @@ LENGTH_PANELS = (  # (provision, short name, panel title)
     (
         "border_length_former_sino_soviet",
         "Former Sino-Soviet",
-        "Former Sino-Soviet border: a different, longer line",
+        "Former Sino-Soviet border (a longer line)",
     ),
 )
 BOUND_STYLE = {  # bound kind -> (legend name, symbol, colour)
@@ -56,6 +56,8 @@ BOUND_STYLE = {  # bound kind -> (legend name, symbol, colour)
 SOURCE_LINE = (
     "Sources: the 2002 article, FAS, China Daily, Guancha and others (each figure's source on hover)"
 )
+ROW_NAME_SHIFT_PX = 8  # a row's name sits this far above its dots (markers are 14 px)
+ROW_NAMES_MARGIN_PX = 20  # no names left of the axis: the plot takes the width
 
 
 def border_ceilings(
@@ -119,6 +121,7 @@ def border_lengths(
             if len(picked):
                 fig.add_trace(_length_dots(picked, kind, short, names), row=row, col=1)
         fig.update_xaxes(range=_padded(lengths["value"]), row=row, col=1)
+        _row_names_above(fig, row, [_row_label(r, names) for r in lengths.itertuples()])
     china_russia = border[(border["provision"] == LENGTH_PANELS[0][0]) & (border["unit"] == "km")]
     finish(
         fig,
@@ -131,7 +134,12 @@ def border_lengths(
         source_line=SOURCE_LINE,
         versions=versions,
     )
-    fig.update_yaxes(title_text="", automargin=True, type="category")
+    fig.update_yaxes(title_text="", type="category", showticklabels=False)  # each row is named above its dots
+    fig.update_layout(margin_l=ROW_NAMES_MARGIN_PX)
+    for title in fig.layout.annotations[
+        : len(LENGTH_PANELS)
+    ]:  # the panels' titles, from the left as the rows
+        title.update(x=0, xanchor="left", xref="paper")
     fig.update_xaxes(title_text="Length, km", title_font_size=11, nticks=3)  # the unit, also in the data out
     fig.update_layout(uirevision="keep")
     return fig
@@ -230,6 +238,26 @@ def _length_dots(rows: pd.DataFrame, kind: str, border_name: str, names: dict[st
     )
 
 
+def _row_names_above(fig: go.Figure, row: int, labels: list[str]) -> None:
+    """Each source's row named just above its dots, from the panel's left edge: the plot keeps the figure's whole
+    width (names left of the axis took half of it, and at phone width all but a sliver)."""
+    axis = "" if row == 1 else str(row)
+    for label in dict.fromkeys(labels):
+        fig.add_annotation(
+            text=label,
+            xref=f"x{axis} domain",
+            x=0,
+            xanchor="left",
+            yref=f"y{axis}",
+            y=label,
+            yanchor="bottom",
+            yshift=ROW_NAME_SHIFT_PX,
+            showarrow=False,
+            font={"size": 11, "color": PALETTE["grey"]},
+            name="row name",
+        )
+
+
 def _row_label(row, names: dict[str, str]) -> str:
     """The dot plot's row: the source's publisher (short) and the period as stated."""
     publisher = names.get(row.source_id, "source").rsplit(", ", 1)[0].split(" (")[0]
@@ -239,10 +267,10 @@ def _row_label(row, names: dict[str, str]) -> str:
 
 
 def _padded(values: pd.Series) -> list[float]:
-    """An x range around the values with room for the labels on either side."""
+    """An x range around the values with room for the labels, which are written right of their dots."""
     low, high = float(values.min()), float(values.max())
     pad = 0.4 * max(high - low, 0.05 * high, 1.0)
-    return [low - pad, high + pad]
+    return [low - pad, high + 2.5 * pad]
 
 
 # --- registry adapters --------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ OIL_TARGET = "yukos_oil_10mt_by_2005"
 PREFERRED_NAME = "Power of Siberia deliveries (preferred figure per year)"
 CONFLICTS_NAME = "Power of Siberia deliveries, other sources (conflicting figures)"
 SOURCE_LINE = "Sources: the 2002 article, Gazprom, GACC (Chinese customs) via TASS, Reuters and others"
+PLAN_LABEL_MARGIN_PX = 60  # room right of the plot for "plan 30" beside the last years, at 390 px too
 
 
 def energy_deliveries(
@@ -60,6 +61,8 @@ def energy_deliveries(
     )
     tops = [*rows["value"], *plans["value"], *([target["target_value"]] if target is not None else [])]
     fig.update_yaxes(range=[0, 1.2 * max(tops)] if tops else None)
+    if len(plans):
+        fig.update_layout(margin_r=PLAN_LABEL_MARGIN_PX)
     if target is not None and highlight_target == GAS_TARGET:
         _verdict(fig, target, "bcm")
     return _year_axis(fig, year_range, rows["year"])
@@ -209,7 +212,8 @@ def _plan_markers(rows: pd.DataFrame, name: str, contract: float | None = None) 
             "" if seen or value == contract else f"plan {value:g}"
             for value, seen in zip(rows["value"], rows.duplicated(["year", "value"]))
         ],
-        textposition="middle right",
+        textposition="bottom right",  # below-right of a star is clear of the rising delivery line and its labels
+        cliponaxis=False,  # a late year's label may run into the right margin (widened for it) at phone width
         marker={"symbol": "star-open", "size": 16, "color": PALETTE["orange"], "line": {"width": 2}},
         customdata=_customdata(rows),
         hovertemplate="%{x}: plan of %{y:g} bcm (a target, not outturn)<br>%{customdata[2]}"

@@ -305,8 +305,11 @@ def _share_trace(rows: pd.DataFrame, values: pd.Series, name: str, symbol: str, 
         y=values.tolist(),
         name=name,
         mode="markers+text",
-        text=labels,
+        text=[
+            label.replace(" (", "<br>(", 1) for label in labels
+        ],  # the period below: narrow enough for a phone
         textposition="bottom center",
+        cliponaxis=False,  # a label under an early year may reach into the left margin
         marker={"symbol": symbol, "size": 14, "color": PALETTE["green"], "line": {"width": 2}},
         customdata=[[s, p, label] for s, p, label in zip(rows["source_id"], rows["period_label"], labels)],
         hovertemplate="%{customdata[2]} of foreign visitors left on time<br>period: %{customdata[1]}"

@@ -7,7 +7,7 @@ import pytest
 from dash import dcc, html
 
 from dashboard.app import create_app, ids
-from dashboard.app.components import shortfall, status_badge
+from dashboard.app.components import mark_years, shortfall, status_badge
 from dashboard.app.data import AppData
 from dashboard.app.factory import MAX_REQUEST_BYTES
 from dashboard.app.overview import page_of_target
@@ -199,3 +199,16 @@ def test_where_sources_disagree_sits_under_the_chart_it_concerns(loader):
     assert "trade-2017" not in str(details)  # publishers, never source ids
     one = disagreement_notes("x", ["2010: one."])
     assert "2010 (1 note)" in str(one.children[0])
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "marks"),
+    [
+        (1991, 2025, [2000, 2010, 2020]),  # trade: every ten years
+        (1999, 2025, [2000, 2010, 2020]),
+        (1950, 2025, [1960, 1980, 2000, 2020]),  # 75 years: ten-year marks would be eight
+        (1897, 2021, [1900, 1925, 1950, 1975, 2000]),  # migration: a century and more
+    ],
+)
+def test_the_year_slider_labels_at_most_five_years(low, high, marks):
+    assert mark_years(low, high) == marks

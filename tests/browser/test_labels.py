@@ -44,6 +44,21 @@ LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-p
         .filter(r => r.right - r.left > 0 && r.bottom - r.top > 0);
     return {name, labels};
 })"""
+# Every visible data label (a point's or a bar's text) with its box and whether a clip-path (its plot area's, where
+# the trace clips on its axes) cuts it; the figure's box and each subplot's plot area.
+DATA_LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot')].map(gd => {
+    const host = gd.closest('[data-chart]');
+    const name = host ? host.dataset.chart : '(chart)';
+    if (!gd.offsetParent) return {name, labels: []};
+    const box = el => { const r = el.getBoundingClientRect();
+                        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+    const figure = box(gd.querySelector('.main-svg'));
+    const areas = [...gd.querySelectorAll('.nsewdrag')].map(box);
+    const labels = [...gd.querySelectorAll('.textpoint text, text.bartext')]
+        .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')
+        .map(t => ({text: t.textContent.trim(), box: box(t), clipped: Boolean(t.closest('[clip-path]'))}));
+    return {name, figure, areas: areas.length ? areas : [figure], labels};
+})"""
 FIGURE_TEXT_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot text')]
     .map(t => t.textContent.trim()).filter(Boolean)"""
 PAGE_TEXT_JS = """() => {
@@ -88,6 +103,62 @@ def test_no_two_labels_of_a_chart_overlap(page, base_url_app, view, path, size):
     assert charts, f"no chart drawn on {path}"
     problems = {chart["name"]: _overlaps(chart["labels"]) for chart in charts}
     assert not {name: pairs for name, pairs in problems.items() if pairs}, f"{view} at {size}"
+
+
+def _shared(a: dict, b: dict) -> float:
+    """The area two boxes share."""
+    width = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return max(width, 0) * max(height, 0)
+
+
+def _inside(inner: dict, outer: dict) -> bool:
+    """Whether a box lies within another (to the tolerance)."""
+    return all(
+        inner[low] >= outer[low] - TOLERANCE_PX and inner[high] <= outer[high] + TOLERANCE_PX
+        for low, high in (("left", "right"), ("top", "bottom"))
+    )
+
+
+def _cut(chart: dict) -> list[str]:
+    """The data labels of a chart that its figure's edge, or for a clipped trace its plot area (the subplot's the
+    label lies most in), cuts off."""
+    cut = []
+    for label in chart["labels"]:
+        frame = chart["figure"]
+        if label["clipped"]:
+            frame = max(chart["areas"], key=lambda area: _shared(label["box"], area))
+        if not _inside(label["box"], frame):
+            cut.append(label["text"])
+    return cut
+
+
+@pytest.mark.parametrize("size", SIZES, ids=str)
+@pytest.mark.parametrize(
+    ("view", "path"), VIEWS[: len(CHARTED)], ids=[view for view, _ in VIEWS[: len(CHARTED)]]
+)
+def test_no_data_label_is_cut_off(page, base_url_app, view, path, size):
+    """Every point's and bar's visible label is whole: inside the figure, and inside the plot area where its trace
+    clips on the axes (as Plotly does by default), at both sizes, on every page."""
+    _open(page, base_url_app, path, SIZES[size])
+    charts = page.evaluate(DATA_LABELS_JS)
+    if view == "energy":
+        assert any(chart["labels"] for chart in charts), "the check sees the energy page's point labels"
+    cut = {chart["name"]: _cut(chart) for chart in charts}
+    assert not {name: texts for name, texts in cut.items() if texts}, f"{view} at {size}"
+
+
+def test_the_cut_off_check_can_fail():
+    """A label past the plot area's right edge is cut when its trace clips, and whole when it does not."""
+    area = {"left": 0, "right": 100, "top": 0, "bottom": 100}
+    second = {"left": 0, "right": 100, "top": 120, "bottom": 220}  # another subplot, below
+    figure = {**area, "right": 140, "bottom": 220}
+    label = {"text": "plan 30", "box": {"left": 90, "right": 130, "top": 10, "bottom": 20}}
+    chart = {"areas": [second, area], "figure": figure}
+    assert _cut({**chart, "labels": [{**label, "clipped": True}]}) == ["plan 30"]
+    assert _cut({**chart, "labels": [{**label, "clipped": False}]}) == []
+    low = {**label, "box": {"left": 10, "right": 50, "top": 150, "bottom": 160}, "clipped": True}
+    assert _cut({**chart, "labels": [low]}) == []  # whole in the subplot it is in
 
 
 def test_the_overlap_check_can_fail():

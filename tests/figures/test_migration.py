@@ -238,7 +238,8 @@ def test_visa_compliance_draws_the_lower_bound_as_such(migration):
     bound = next(t for t in fig.data if t.name == "Left on time: lower bound ('more than')")
     assert (list(exact.x), list(exact.y), exact.customdata[0][0]) == ([1994], [64.0], "article-29411")
     assert (list(bound.x), list(bound.y), bound.customdata[0][0]) == ([1997], [99.0], "article-29528")
-    assert bound.marker.symbol == "triangle-up-open" and bound.text[0] == "more than 99% (1997-2000)"
+    assert bound.marker.symbol == "triangle-up-open" and bound.text[0] == "more than 99%<br>(1997-2000)"
+    assert bound.customdata[0][2] == "more than 99% (1997-2000)"  # the hover says it on one line
     (band,) = fig.layout.shapes
     assert (band.y0, band.y1) == (99.0, 100) and band.x0 < 1997 and band.x1 > 2000
     assert "lines" not in exact.mode and "lines" not in bound.mode
