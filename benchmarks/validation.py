@@ -115,9 +115,8 @@ def synthetic(rows: int, seed: int, runs: int) -> tuple[list[float], list[float]
             started = time.perf_counter()
             validate_table(table)
             checks.append(time.perf_counter() - started)
-            del (
-                table
-            )  # freed before the next read, as pandas' frame is (else each read of ours finds less memory)
+            # freed before the next read, as pandas' frame is (else each read of ours finds less memory)
+            del table
             plain.append(timed(lambda: pd.read_csv(dataset.csv_path, low_memory=False)))
         return reads, checks, plain, dataset.csv_path.stat().st_size
 
