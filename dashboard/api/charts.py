@@ -19,7 +19,7 @@ from dashboard.app.data import AppData
 from dashboard.app.pages import APP_TITLE, PATHS
 from dashboard.app.view import View, href
 from dashboard.catalog import Catalog
-from dashboard.figures.shown import neutralise_formulas
+from dashboard.figures.shown import COMPUTED, neutralise_formulas
 from dashboard.figures.spec import FigureSpec
 from dashboard.processed import Processed
 
@@ -279,6 +279,16 @@ def readme(chart: ChartView, meta: dict) -> str:
             "one row per point, with its series, x and y, what x and y measure (`x_axis`, `y_axis`, with units) "
             "and its source (publisher, date published, address, the quoted words, reliability and, where the "
             "quote is in another language, an English gloss by the dashboard's maintainers, not the source's words)."
+        ),
+        *(
+            [
+                (
+                    "Rows with a `computed` cell are not stated by any source: the dashboard computed them (the "
+                    "cell says how) and they have no source_id."
+                )
+            ]
+            if COMPUTED in chart_rows(chart).columns
+            else []
         ),
         f"`{chart.name}.metadata.json` holds the same chart's title, units, sources, data versions and citation.",
         f"The chart on the dashboard: {meta['permalink']}",

@@ -281,7 +281,7 @@ def sources_tab(rows: pd.DataFrame) -> html.Div:
     if rows.empty:
         return html.Div(html.P("No data in view.", className="small pt-2"))
     items = []
-    for record in rows.drop_duplicates("source_id").to_dict("records"):
+    for record in rows.dropna(subset=["source_id"]).drop_duplicates("source_id").to_dict("records"):
         quote = record.get("quote")
         gloss = record.get("gloss_en")
         meta = " · ".join(
@@ -309,7 +309,9 @@ def sources_tab(rows: pd.DataFrame) -> html.Div:
 
 
 def _source(record: dict) -> str:
-    """'Publisher, date' of a row's source."""
+    """'Publisher, date' of a row's source; for a computed value, how it was computed."""
+    if _present(record.get("computed")):
+        return f"Computed: {record['computed']}"
     parts = [str(record.get(k)) for k in ("publisher", "published") if _present(record.get(k))]
     return ", ".join(parts) or MISSING
 

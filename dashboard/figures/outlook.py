@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard import fan as fans
 from dashboard.figures import findings, style
+from dashboard.figures.shown import computed_meta
 from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.pipeline.trade import LEDGER_MEASURE
 from dashboard.processed import Processed
@@ -119,11 +120,12 @@ def _median(fan: fans.Fan) -> go.Scatter:
         name="Median simulation",
         line={"color": P["blue"], "width": 2.5, "dash": "dash"},
         hovertemplate=f"%{{x}}: median of the simulations %{{y:.0f}} {UNIT}<extra></extra>",
+        meta=computed_meta(_how(fan, "the median")),
     )
 
 
 def _edges(fan: fans.Fan) -> list[go.Scatter]:
-    """The outer band's edges, invisible lines a reader can hover (and the chart's description reads)."""
+    """The bands' edges, invisible lines a reader can hover (and the chart's description and its CSV read)."""
     return [
         go.Scatter(
             x=fan.years,
@@ -133,9 +135,23 @@ def _edges(fan: fans.Fan) -> list[go.Scatter]:
             name=f"{round(q * 100)}th percentile of the simulations",
             showlegend=False,
             hovertemplate=f"%{{x}}: {words} %{{y:.0f}} {UNIT}<extra></extra>",
+            meta=computed_meta(_how(fan, f"the {round(q * 100)}th percentile")),
         )
-        for q, words in ((OUTER[0], "1 simulation in 10 below"), (OUTER[1], "1 simulation in 10 above"))
+        for q, words in (
+            (OUTER[0], "1 simulation in 10 below"),
+            (INNER[0], "1 simulation in 4 below"),
+            (INNER[1], "1 simulation in 4 above"),
+            (OUTER[1], "1 simulation in 10 above"),
+        )
     ]
+
+
+def _how(fan: fans.Fan, statistic: str) -> str:
+    """How a fan's line was computed, for its rows in the chart's data: a simulation, not a sourced figure."""
+    return (
+        f"{statistic} of {fan.n:,} simulations (seed {fan.seed}) replaying at random the yearly growth of "
+        f"{fan.window[0]}-{fan.window[1]} from {fan.start_year}; not a sourced figure"
+    )
 
 
 def _observed(rows: pd.DataFrame) -> list[go.Scatter]:

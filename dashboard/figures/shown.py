@@ -8,20 +8,36 @@ import plotly.graph_objects as go
 from dashboard.formatting import publisher_name
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+COMPUTED = "computed"  # the column (and a trace's meta key) saying how a value without a source was computed
 
 
 def shown_rows(fig: go.Figure) -> pd.DataFrame:
-    """One row per plotted point that carries a source id: series, x, y and source_id (customdata[0])."""
+    """One row per plotted point that carries a source id (customdata[0]), and one per point of a computed trace
+    (its meta says how it was computed; it has no source of its own): series, x, y, source_id, computed."""
     rows = []
     for trace in fig.data:
-        customdata = getattr(trace, "customdata", None)
-        if customdata is None or getattr(trace, "x", None) is None:
+        if getattr(trace, "x", None) is None:
             continue
         ys = trace.y if getattr(trace, "y", None) is not None else [None] * len(trace.x)
+        how = trace.meta.get(COMPUTED) if isinstance(trace.meta, dict) else None
+        if how:
+            rows += [
+                {"series": trace.name, "x": x, "y": y, "source_id": None, COMPUTED: how}
+                for x, y in zip(trace.x, ys)
+            ]
+            continue
+        customdata = getattr(trace, "customdata", None)
+        if customdata is None:
+            continue
         for x, y, extra in zip(trace.x, ys, customdata):
             source = extra if isinstance(extra, str) else extra[0]
-            rows.append({"series": trace.name, "x": x, "y": y, "source_id": source})
-    return pd.DataFrame(rows, columns=["series", "x", "y", "source_id"])
+            rows.append({"series": trace.name, "x": x, "y": y, "source_id": source, COMPUTED: None})
+    return pd.DataFrame(rows, columns=["series", "x", "y", "source_id", COMPUTED])
+
+
+def computed_meta(how: str) -> dict:
+    """A trace's meta marking its values as computed (shown_rows lists them with `how`, and no source)."""
+    return {COMPUTED: how}
 
 
 def with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

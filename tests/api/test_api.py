@@ -238,6 +238,26 @@ def test_the_zip_holds_the_csv_the_metadata_and_a_readme(client, bundled):
     assert client.get(f"/api/v1/charts/{CHART}.zip", query_string=VIEW).data == response.data
 
 
+def test_the_outlook_data_holds_the_fan_as_computed_rows_and_says_so(client):
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/charts/trade_outlook.zip").data))
+    names = {n.split("/", 1)[1]: n for n in archive.namelist()}
+    rows = list(csv.DictReader(io.StringIO(archive.read(names["trade_outlook.csv"]).decode())))
+    computed = [row for row in rows if row["computed"]]
+    assert {row["series"] for row in computed} >= {"Median simulation", "10th percentile of the simulations"}
+    assert all(row["source_id"] == "" and "not a sourced figure" in row["computed"] for row in computed)
+    assert all(
+        row["source_id"] for row in rows if not row["computed"]
+    )  # the observed points keep their sources
+    assert (
+        "Rows with a `computed` cell are not stated by any source"
+        in archive.read(names["README.md"]).decode()
+    )
+    flows = client.get("/api/v1/charts/trade_flows.csv").get_data(as_text=True)
+    assert "computed" not in flows.splitlines()[0].split(
+        ","
+    )  # a chart of sourced figures only: no such column
+
+
 @pytest.mark.parametrize("fmt", ["bibtex", "csl-json", "ris", "text"])
 def test_a_citation_pins_the_data_by_sha256_and_the_permalink(client, bundled, fmt):
     response = client.get("/api/v1/cite", query_string={"chart": CHART, "format": fmt, **VIEW})

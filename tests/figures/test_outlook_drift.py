@@ -90,9 +90,28 @@ def test_fan_median_is_the_compounding_and_the_title_says_when_it_reaches_the_ta
     rows = shown_rows(fig)
     observed = rows[rows["series"] == "Turnover"]
     assert list(observed["x"]) == list(range(2010, 2021))
-    assert set(rows["source_id"]) == {f"s{y}" for y in range(2010, 2021)} | {"src-c"}
+    assert set(rows["source_id"].dropna()) == {f"s{y}" for y in range(2010, 2021)} | {"src-c"}
     assert "10,000 simulations" in fig.layout.title.subtitle.text.replace("<br>", " ")
     assert "(mean +10% a year)" in fig.layout.title.subtitle.text.replace("<br>", " ")
+
+
+def test_the_fans_data_holds_every_quantile_marked_as_computed(ledger, actuals):
+    # every year's growth is +10%, so every simulation compounds alike: each quantile is 259.374 x 1.1^k
+    rows = shown_rows(fan_figure(actuals, ledger))
+    computed = rows[rows["computed"].notna()]
+    assert computed["source_id"].isna().all() and rows[rows["computed"].isna()]["source_id"].notna().all()
+    assert sorted(set(computed["series"])) == [
+        "10th percentile of the simulations",
+        "25th percentile of the simulations",
+        "75th percentile of the simulations",
+        "90th percentile of the simulations",
+        "Median simulation",
+    ]
+    for _, line in computed.groupby("series"):
+        assert list(line["x"]) == list(range(2020, 2031))
+        assert line["y"].iloc[2] == pytest.approx(313.842838)  # 2022
+    how = computed["computed"].iloc[0]
+    assert "10,000 simulations" in how and "2011-2020" in how and how.endswith("not a sourced figure")
 
 
 def test_fan_is_described_data_first(ledger, actuals):

@@ -44,7 +44,8 @@ def test_spec_renders_on_bundled_data_with_known_sources(processed, spec):
         rows = shown_rows(fig)
         assert not says_no_data(fig)
         assert not rows.empty and rows["y"].notna().all()
-        assert set(rows["source_id"]) <= known
+        assert set(rows["source_id"].dropna()) <= known
+        assert (rows["source_id"].notna() | rows["computed"].notna()).all()  # sourced, or says how computed
         footer = _footer(fig)
         for dataset, version in spec.versions(processed).items():
             assert version in footer, (dataset, footer)
