@@ -19,7 +19,7 @@ from dashboard.app.data import AppData
 from dashboard.app.pages import APP_TITLE, PATHS
 from dashboard.app.view import View, href
 from dashboard.catalog import Catalog
-from dashboard.figures.shown import COMPUTED, neutralise_formulas
+from dashboard.figures.shown import COMPUTED, POINT, neutralise_formulas
 from dashboard.figures.spec import FigureSpec
 from dashboard.processed import Processed
 
@@ -28,6 +28,11 @@ SOURCE_COLUMNS = ("source_id", "publisher", "published", "url", "quote", "reliab
 GLOSS = "gloss_en"  # the quote's English gloss (the maintainers' words), in sources versions that carry one
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same view gives the same bytes (and ETag)
 TAG = re.compile(r"<[^>]+>")
+OPTIONAL_COLUMN_WORDS = {  # the README's words on a column the chart's rows have only where one of them uses it
+    COMPUTED: "Rows with a `computed` cell are not stated by any source: the dashboard computed them (the cell says "
+    "how) and they have no source_id.",
+    POINT: "`point` names each point where one series holds several things (the pledges of one status).",
+}
 
 
 @dataclass(frozen=True)
@@ -269,6 +274,7 @@ def readme(chart: ChartView, meta: dict) -> str:
     """What the files show, how to cite them, their licence and caveats."""
     view = meta["view"]
     years = f"{view['from']} to {view['to']}" if view["from"] else "every year the chart shows"
+    columns = set(chart_rows(chart).columns)
     lines = [
         f"# {meta['title']}",
         "",
@@ -280,16 +286,7 @@ def readme(chart: ChartView, meta: dict) -> str:
             "and its source (publisher, date published, address, the quoted words, reliability and, where the "
             "quote is in another language, an English gloss by the dashboard's maintainers, not the source's words)."
         ),
-        *(
-            [
-                (
-                    "Rows with a `computed` cell are not stated by any source: the dashboard computed them (the "
-                    "cell says how) and they have no source_id."
-                )
-            ]
-            if COMPUTED in chart_rows(chart).columns
-            else []
-        ),
+        *[words for column, words in OPTIONAL_COLUMN_WORDS.items() if column in columns],
         f"`{chart.name}.metadata.json` holds the same chart's title, units, sources, data versions and citation.",
         f"The chart on the dashboard: {meta['permalink']}",
         "",

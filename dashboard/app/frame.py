@@ -262,7 +262,7 @@ def table_tab(rows: pd.DataFrame, x_title: str, y_title: str, years_on_x: bool) 
             html.Tr(
                 [
                     html.Td(_year(r["x"]) if years_on_x else _cell(r["x"])),
-                    html.Td(str(r["series"])),
+                    html.Td(f"{r['series']}: {r['point']}" if _present(r.get("point")) else str(r["series"])),
                     html.Td(_cell(r["y"])),
                     html.Td(_source(r)),
                 ]

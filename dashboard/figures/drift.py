@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import findings, style
 from dashboard.figures.ledger import STATUS_SYMBOLS
+from dashboard.figures.shown import named_points_meta
 from dashboard.figures.spec import FigureParams, FigureSpec
 from dashboard.figures.style import STATUS_COLOURS, STATUS_WORDS
 from dashboard.pipeline.trade import LEDGER_MEASURE
@@ -214,6 +215,7 @@ def _markers(status: str, rows: list[dict]) -> go.Scatter:
         cliponaxis=False,
         customdata=[[_source(row), _hover(row), row["title"]] for row in rows],
         hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<br>source: %{customdata[0]}<extra></extra>",
+        meta=named_points_meta([row["title"] for row in rows]),
     )
 
 

@@ -174,6 +174,13 @@ def test_drift_draws_statuses_in_words_symbols_and_arrows_to_successors(ledger):
     )
     rows = shown_rows(fig)
     assert set(rows["source_id"]) == {"src-a", "src-b", "src-c", "src-d"}  # each pledge's first source
+    named = rows.dropna(subset=["point"]).set_index("point")["series"].to_dict()  # each marker names its pledge
+    assert named == {
+        "US$20 bn by 2000": "Missed",
+        "US$60-80 bn by 2010": "Missed",
+        "US$20 bn by 2008": "Met",
+        "US$300 bn a year": "Not yet reached",
+    }
 
 
 def test_a_link_bows_above_the_straight_line():

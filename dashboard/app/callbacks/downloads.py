@@ -7,7 +7,12 @@ import pandas as pd
 
 from dashboard.app.data import AppData
 from dashboard.app.view import View
-from dashboard.figures.shown import COMPUTED, neutralise_formulas, shown_rows, with_sources
+from dashboard.figures.shown import (
+    neutralise_formulas,
+    shown_rows,
+    with_sources,
+    without_empty_optional_columns,
+)
 
 
 def csv_frame(data: AppData, name: str, view: View) -> pd.DataFrame:
@@ -25,8 +30,7 @@ def csv_frame(data: AppData, name: str, view: View) -> pd.DataFrame:
     years = data.years_shown(spec.page, view) if spec.follows_year_range else None
     if years:
         rows = rows[in_years(rows["x"], years)]
-    if rows[COMPUTED].isna().all():
-        rows = rows.drop(columns=COMPUTED)  # only a chart that draws computed values says how
+    rows = without_empty_optional_columns(rows)
     return neutralise_formulas(with_sources(rows, data.processed(view).frames["sources"]))
 
 
