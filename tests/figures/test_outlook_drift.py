@@ -174,7 +174,8 @@ def test_drift_draws_statuses_in_words_symbols_and_arrows_to_successors(ledger):
     )
     rows = shown_rows(fig)
     assert set(rows["source_id"]) == {"src-a", "src-b", "src-c", "src-d"}  # each pledge's first source
-    named = rows.dropna(subset=["point"]).set_index("point")["series"].to_dict()  # each marker names its pledge
+    # each marker names its pledge
+    named = rows.dropna(subset=["point"]).set_index("point")["series"].to_dict()
     assert named == {
         "US$20 bn by 2000": "Missed",
         "US$60-80 bn by 2010": "Missed",
