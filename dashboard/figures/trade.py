@@ -135,8 +135,10 @@ def customs_figure(
                 "<br>source: %{customdata[0]}<extra></extra>",
             )
         )
+    years = pd.to_numeric(trade["year"], errors="coerce").dropna()
+    middle = (years.min() + years.max()) / 2 if len(years) else 0
     for index, (year, group) in enumerate(gaps[gaps["measure"] == measure].groupby("year", sort=True)):
-        _customs_gap_note(fig, int(year), group, index)
+        _customs_gap_note(fig, int(year), group, index, leftward=year > middle)
     version = (versions or {}).get("trade")
     data = f" {version_label('trade', version)}." if version else ""
     style.finish(
@@ -546,8 +548,9 @@ def _trade_years(frame: pd.DataFrame) -> dict[str, tuple[int, int]]:
     return {"trade": (int(frame["year"].min()), int(frame["year"].max()))}
 
 
-def _customs_gap_note(fig: go.Figure, year: int, group: pd.DataFrame, index: int) -> None:
-    """'Russian customs +7.0%' (or a span of gaps) above a year that has both bases, with a bracket."""
+def _customs_gap_note(fig: go.Figure, year: int, group: pd.DataFrame, index: int, leftward: bool) -> None:
+    """'Russian customs +7.0%' (or a span of gaps) above a year that has both bases, with a bracket; on two lines,
+    and written leftward of its arrow in the later half of the years (it would run off a phone's chart)."""
     low, high = group["gap_pct"].min(), group["gap_pct"].max()
     same = round(low, 1) == round(high, 1)
     gap = findings.signed_percent(low) + ("" if same else f" to {findings.signed_percent(high)}")
@@ -563,9 +566,11 @@ def _customs_gap_note(fig: go.Figure, year: int, group: pd.DataFrame, index: int
     fig.add_annotation(
         x=year,
         y=float(values.max()),
-        text=f"{year}: Russian customs {gap} on Chinese",
+        text=f"{year}: Russian customs<br>{gap} on Chinese",
         showarrow=True,
         arrowhead=2,
+        xanchor="right" if leftward else "left",
+        align="right" if leftward else "left",
         ax=0,
         ay=-40 - 20 * (index % 2),
         font={"size": 11},

@@ -44,8 +44,8 @@ LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-p
         .filter(r => r.right - r.left > 0 && r.bottom - r.top > 0);
     return {name, labels};
 })"""
-# Every visible data label (a point's or a bar's text) with its box and whether a clip-path (its plot area's, where
-# the trace clips on its axes) cuts it; the figure's box and each subplot's plot area.
+# Every visible data label (a point's or a bar's text, or a note on the chart) with its box and whether a
+# clip-path (its plot area's, where the trace clips on its axes) cuts it; the figure's box and each subplot's area.
 DATA_LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot')].map(gd => {
     const host = gd.closest('[data-chart]');
     const name = host ? host.dataset.chart : '(chart)';
@@ -54,7 +54,7 @@ DATA_LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plo
                         return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
     const figure = box(gd.querySelector('.main-svg'));
     const areas = [...gd.querySelectorAll('.nsewdrag')].map(box);
-    const labels = [...gd.querySelectorAll('.textpoint text, text.bartext')]
+    const labels = [...gd.querySelectorAll('.textpoint text, text.bartext, .annotation-text-g text')]
         .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')
         .map(t => ({text: t.textContent.trim(), box: box(t), clipped: Boolean(t.closest('[clip-path]'))}));
     return {name, figure, areas: areas.length ? areas : [figure], labels};
@@ -138,8 +138,8 @@ def _cut(chart: dict) -> list[str]:
     ("view", "path"), VIEWS[: len(CHARTED)], ids=[view for view, _ in VIEWS[: len(CHARTED)]]
 )
 def test_no_data_label_is_cut_off(page, base_url_app, view, path, size):
-    """Every point's and bar's visible label is whole: inside the figure, and inside the plot area where its trace
-    clips on the axes (as Plotly does by default), at both sizes, on every page."""
+    """Every point's and bar's visible label and every note is whole: inside the figure, and inside the plot area
+    where its trace clips on the axes (as Plotly does by default), at both sizes, on every page."""
     _open(page, base_url_app, path, SIZES[size])
     charts = page.evaluate(DATA_LABELS_JS)
     if view == "energy":

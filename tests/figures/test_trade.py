@@ -511,8 +511,8 @@ def test_every_customs_row_is_a_point_and_nothing_is_averaged():
 
 def test_customs_gap_is_annotated_per_year_with_both_bases():
     fig = customs_figure(TRADE, GAPS, year_range=(2005, 2020))
-    assert _annotation(fig, "customs_gap:2010").text == "2010: Russian customs +7% on Chinese"
-    assert _annotation(fig, "customs_gap:2018").text == "2018: Russian customs +1.2% to +1.8% on Chinese"
+    assert _annotation(fig, "customs_gap:2010").text == "2010: Russian customs<br>+7% on Chinese"
+    assert _annotation(fig, "customs_gap:2018").text == "2018: Russian customs<br>+1.2% to +1.8% on Chinese"
     assert not [a for a in fig.layout.annotations if a.name == "customs_gap:2008"]
     assert list(fig.layout.xaxis.range) == [2004.5, 2020.5]
     assert len(shown_rows(fig)) == 7
