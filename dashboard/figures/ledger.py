@@ -35,6 +35,7 @@ BOARD_SUBTITLE = (
 ROW_HEIGHT_PX = 52
 ROW_TITLE_SHIFT_PX = 9  # each row's title sits just above its markers
 LABEL_LEFT_FROM_PCT = 130.0  # outcome labels go left of markers this far right (they would leave the plot)
+TARGET_LINE_NAME = "The target (100%)"
 
 
 def verdict_board(
@@ -58,7 +59,13 @@ def verdict_board(
     high_ends = [(row, label) for row, label in zip(rows, labels) if _high_end_pct(row) is not None]
     if high_ends:
         fig.add_trace(_high_ends(high_ends))
-    fig.add_vline(x=100, line={"color": style.PALETTE["black"], "dash": "dash", "width": 1.5})
+    target_line = {"color": style.PALETTE["black"], "dash": "dash", "width": 1.5}
+    fig.add_vline(x=100, line=target_line)
+    fig.add_trace(  # the dashed line's legend entry (the axis title said it, and ran off a phone's chart)
+        go.Scatter(
+            x=[None], y=[None], mode="lines", line=target_line, name=TARGET_LINE_NAME, hoverinfo="skip"
+        )
+    )
     for row, label in zip(rows, labels):
         fig.add_annotation(_row_title(row, label, highlight))
     fig.update_yaxes(
@@ -78,7 +85,7 @@ def verdict_board(
         fig,
         title="What was promised, and what happened",
         y_title="",
-        x_title="Outcome as % of the target (dashed line: the target)",
+        x_title="Outcome as % of the target",
         source_line="Sources: the pledges as quoted in the stated-targets data; outcomes from the trade and "
         "energy data (click a point for its source)",
         versions=versions,
