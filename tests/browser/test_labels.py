@@ -44,7 +44,7 @@ LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-p
         .filter(r => r.right - r.left > 0 && r.bottom - r.top > 0);
     return {name, labels};
 })"""
-# Every visible data label (a point's or a bar's text, or a note on the chart) with its box and whether a
+# Every visible data label (a point's or a bar's text, a note on the chart, an axis title) with its box and whether a
 # clip-path (its plot area's, where the trace clips on its axes) cuts it; the figure's box and each subplot's area.
 DATA_LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plotly-plot')].map(gd => {
     const host = gd.closest('[data-chart]');
@@ -54,7 +54,7 @@ DATA_LABELS_JS = """() => [...document.querySelectorAll('#_pages_content .js-plo
                         return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
     const figure = box(gd.querySelector('.main-svg'));
     const areas = [...gd.querySelectorAll('.nsewdrag')].map(box);
-    const labels = [...gd.querySelectorAll('.textpoint text, text.bartext, .annotation-text-g text')]
+    const labels = [...gd.querySelectorAll('.textpoint text, text.bartext, .annotation-text-g text, text.xtitle, text.ytitle')]
         .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')
         .map(t => ({text: t.textContent.trim(), box: box(t), clipped: Boolean(t.closest('[clip-path]'))}));
     return {name, figure, areas: areas.length ? areas : [figure], labels};
