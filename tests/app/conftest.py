@@ -39,6 +39,18 @@ def _ledger(processed, params: FigureParams) -> go.Figure:
     )
 
 
+# The router's callback request for the overview: what a browser asks for to fill the page.
+ROUTER = {
+    "output": ".._pages_content.children..._pages_store.data..",
+    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+    "inputs": [
+        {"id": "_pages_location", "property": "pathname", "value": "/"},
+        {"id": "_pages_location", "property": "search", "value": ""},
+    ],
+    "changedPropIds": ["_pages_location.pathname", "_pages_location.search"],
+    "state": [],
+}
+
 SPECS = {
     "turnover": FigureSpec("turnover", "Turnover", "trade", ("trade",), _turnover),
     "attainment": FigureSpec(

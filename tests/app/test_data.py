@@ -10,7 +10,7 @@ from dashboard.app.data import AppData, arms_vintages, version_choices, year_bou
 from dashboard.app.factory import warm_figures
 from dashboard.app.view import View
 from dashboard.errors import DatasetNotFound
-from tests.app.conftest import SPECS
+from tests.app.conftest import ROUTER, SPECS
 
 
 def test_loader_builds_each_version_set_once(loader):
@@ -106,18 +106,6 @@ def test_a_page_layout_is_kept_on_disk_for_the_next_start(loader, tmp_path):
     assert builds == ["a", "b", "e"]
     without_cache = AppData(loader, dict(SPECS))
     assert without_cache.layout(("trade", default), lambda: build("f"), default) == {"page": "f"}
-
-
-ROUTER = {
-    "output": ".._pages_content.children..._pages_store.data..",
-    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-    "inputs": [
-        {"id": "_pages_location", "property": "pathname", "value": "/"},
-        {"id": "_pages_location", "property": "search", "value": ""},
-    ],
-    "changedPropIds": ["_pages_location.pathname"],
-    "state": [],
-}
 
 
 def _warming_app(loader, monkeypatch, after_s: float):

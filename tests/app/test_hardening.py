@@ -20,20 +20,10 @@ import pytest
 from dashboard.app import create_app, ids
 from dashboard.app.factory import MAX_REQUEST_BYTES
 from dashboard.app.pages import PAGES
-from tests.app.conftest import SPECS
+from tests.app.conftest import ROUTER, SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 CALLBACK = "/_dash-update-component"
-ROUTER = {
-    "output": ".._pages_content.children..._pages_store.data..",
-    "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-    "inputs": [
-        {"id": "_pages_location", "property": "pathname", "value": "/"},
-        {"id": "_pages_location", "property": "search", "value": ""},
-    ],
-    "changedPropIds": ["_pages_location.pathname", "_pages_location.search"],
-    "state": [],
-}
 NAV = {
     "output": '{"page":["ALL"],"type":"nav-link"}.href',
     "outputs": [
