@@ -10,14 +10,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import overload
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, overload
 
 from dashboard.datapackage import DESCRIPTOR_NAME, main_resource, read_descriptor
 from dashboard.errors import DatasetNotFound, IntegrityError
 from dashboard.locations import CATALOG_NAME, bundled_datasets
+
+if TYPE_CHECKING:  # pandas is imported where tables are read: finding and verifying datasets needs none
+    import pandas as pd
 
 DEFAULT_ROOT = bundled_datasets()  # the library's default; commands choose with locations.locate_datasets
 BOOLEAN_TEXT = {"true": True, "false": False}
@@ -186,6 +186,8 @@ class Catalog:
 
 def read_csv_table(dataset: DatasetVersion, data: bytes) -> Table:
     """Parse CSV bytes the way every dataset is read: text cells, empty = missing, booleans by descriptor."""
+    import pandas as pd
+
     text = data.decode("utf-8")
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
     for spec in dataset.fields:
@@ -269,6 +271,8 @@ _ARROW_TYPES = {"integer": "string", "number": "float64", "boolean": "bool_"}  #
 
 def _pandas_type(arrow_type):
     """The pandas dtype a typed column becomes: nullable integers and booleans, and pandas' own str."""
+    import numpy as np
+    import pandas as pd
     import pyarrow as pa
 
     if pa.types.is_integer(arrow_type):

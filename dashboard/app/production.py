@@ -96,8 +96,11 @@ def set_up_before_serving(server: Flask) -> None:
 
 
 def build_server(debug: bool = False) -> Flask:
-    """The WSGI app gunicorn serves: the Dash app's Flask server."""
-    return build_app(debug).server
+    """The WSGI app gunicorn serves: the Dash app's Flask server (built without cyclic collection: startup.py)."""
+    from dashboard.startup import without_collection
+
+    with without_collection():
+        return build_app(debug).server
 
 
 def serve(
