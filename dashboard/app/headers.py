@@ -28,9 +28,8 @@ POLICY = {
 }
 EMBED_PREFIX = "/embed/"  # the only addresses another site may frame, and only from the embed origins
 ASSETS_PREFIX = "/assets/"
-FINGERPRINT_PARAM = (
-    "m"  # Dash names each asset with its file's modification time: /assets/frame.js?m=1796030442.05
-)
+# Dash names each asset with its file's modification time: /assets/frame.js?m=1796030442.05
+FINGERPRINT_PARAM = "m"
 ASSET_MAX_AGE_S = 31_536_000  # a year, as Dash gives its own fingerprinted component bundles
 
 

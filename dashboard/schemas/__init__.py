@@ -76,7 +76,7 @@ def verdict_schema_for(dataset: str) -> pa.DataFrameSchema:
 
     schema = copy.deepcopy(schema_for(dataset))
     key = schema.unique
-    if key:
+    if key and all(isinstance(column, str) for column in key):  # one key (several would stay pandera's)
         schema.unique = None
         schema.checks = [
             *schema.checks,
