@@ -87,9 +87,8 @@ def bundled(runs: int) -> tuple[list[float], list[float], list[float], int]:
     catalog = Catalog()
     paths = [dataset.csv_path for dataset in catalog.resolve_all().values()]
     with tempfile.TemporaryDirectory(prefix="bilateral-bench-cache-") as cache:
-        loaded = load_all(
-            catalog, cache_dir=Path(cache)
-        )  # warm-up, and a check that the bundled data is valid
+        # warm-up, and a check that the bundled data is valid
+        loaded = load_all(catalog, cache_dir=Path(cache))
         if not loaded.ok:
             raise RuntimeError("the bundled datasets do not validate: run `bilateral validate`")
         ours, uncached, plain = [], [], []

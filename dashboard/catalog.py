@@ -244,9 +244,8 @@ def _typed_frame(dataset: DatasetVersion, data: bytes) -> pd.DataFrame | None:
             if kind == "integer":
                 if not _integer_text(column):
                     return None
-                column = pc.cast(
-                    column, pa.int64()
-                )  # digits beyond int64 raise: the text reader reports them
+                # digits beyond int64 raise: the text reader reports them
+                column = pc.cast(column, pa.int64())
             elif kind == "number" and pc.any(pc.is_nan(column)).as_py() is True:
                 return None  # "nan" and its spellings: the text reader says what they are
             columns[name] = column

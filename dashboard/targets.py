@@ -34,9 +34,8 @@ BASIS_WORDS = {
     "reported": "as reported",
 }
 EXCLUDED_RELIABILITY = "low"  # a machine translation, a forum or an apparent error is not a candidate figure
-UPPER_BOUND = (
-    "upper_bound"  # a candidate that is the whole a target's measure is part of: the most the part was
-)
+# a candidate that is the whole a target's measure is part of: the most the part was
+UPPER_BOUND = "upper_bound"
 
 
 @dataclass

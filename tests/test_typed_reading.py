@@ -179,9 +179,8 @@ def test_a_typed_file_with_a_repeated_key_is_reported_from_its_text_with_both_li
 )
 def test_rows_unique_says_what_pandas_duplicated_says(rows, unique):
     frame = pd.DataFrame(rows, columns=["year", "measure"]).astype({"year": "Int64", "measure": "str"})
-    assert (
-        bool(not frame.duplicated(keep=False).any()) == unique
-    )  # the expectation, checked against pandas itself
+    # the expectation, checked against pandas itself
+    assert bool(not frame.duplicated(keep=False).any()) == unique
     assert rows_unique(frame, ["year", "measure", "absent_column"]) is unique
 
 

@@ -24,13 +24,8 @@ STATUS_SYMBOLS = {
 }
 STATUS_LABELS = {status: f"{symbol} {STATUS_WORDS[status]}" for status, symbol in STATUS_SYMBOLS.items()}
 DEFAULT_VINTAGE = "newest"
-MARK_STEPS_YEARS = (
-    10,
-    20,
-    25,
-    50,
-    100,
-)  # the year slider's marks fall on multiples of the first step that fits
+# the year slider's marks fall on multiples of the first step that fits
+MARK_STEPS_YEARS = (10, 20, 25, 50, 100)
 MAX_MARKS = 5  # a 390 px phone's slider shows five year labels apart
 
 

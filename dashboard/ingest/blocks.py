@@ -17,8 +17,9 @@ before. A refused large file is therefore read up to twice; an accepted one once
 
 Why not DuckDB: its CSV reader gives no row numbers (the rejects table numbers only rejected lines), and the
 notes and failures of a check name the CSV line of every total row used. Nor is it needed for speed: on the
-20M-row benchmark file the whole check took as much wall time on 2 cores as DuckDB's aggregate of the same totals,
-and 18 s of CPU against its 15 s (benchmarks/check_comtrade.py).
+20M-row benchmark file the whole check, process start included, took 1.5x the wall time of DuckDB's aggregate of
+the same totals on 2 cores (10.7 s against 7.0 s) and 17 s of CPU against its 14 s (benchmarks/check_comtrade.py,
+an idle machine).
 """
 
 from __future__ import annotations

@@ -108,9 +108,8 @@ def _result_key(
     inputs = {name: [str(dataset.csv_path), dataset.expected_sha256] for name, dataset in datasets.items()}
     import pandera
 
-    libraries = {
-        module.__name__: module.__version__ for module in (pd, pandera)
-    }  # a new pandera may judge anew
+    # a new pandera may judge anew
+    libraries = {module.__name__: module.__version__ for module in (pd, pandera)}
     payload = json.dumps(
         {"inputs": inputs, "code": code_fingerprint(), "libraries": libraries}, sort_keys=True
     )

@@ -245,9 +245,8 @@ def test_the_outlook_data_holds_the_fan_as_computed_rows_and_says_so(client):
     computed = [row for row in rows if row["computed"]]
     assert {row["series"] for row in computed} >= {"Median simulation", "10th percentile of the simulations"}
     assert all(row["source_id"] == "" and "not a sourced figure" in row["computed"] for row in computed)
-    assert all(
-        row["source_id"] for row in rows if not row["computed"]
-    )  # the observed points keep their sources
+    # the observed points keep their sources
+    assert all(row["source_id"] for row in rows if not row["computed"])
     assert (
         "Rows with a `computed` cell are not stated by any source"
         in archive.read(names["README.md"]).decode()

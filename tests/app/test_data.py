@@ -121,9 +121,8 @@ def test_warming_waits_until_the_first_page_is_out(loader, monkeypatch):
     client = app.server.test_client()
     for address in ("/", "/_dash-layout", "/_dash-dependencies"):
         client.get(address).close()
-    assert not started.wait(
-        0.2
-    )  # the page's own requests first: warming would share the interpreter with them
+    # the page's own requests first: warming would share the interpreter with them
+    assert not started.wait(0.2)
     answer = client.post("/_dash-update-component", json=ROUTER)  # the router's answer: the page's content
     assert answer.status_code == 200
     answer.close()  # sent: now warming starts

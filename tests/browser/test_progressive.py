@@ -43,9 +43,8 @@ def test_the_first_chart_is_drawn_before_the_others_and_every_chart_arrives(
         "names => names.map(n => document.querySelector(`[data-chart='${n}'] .js-plotly-plot`).parentElement.id)",
         names,
     )
-    assert all(f'"name":"{name}"' in dom_id for name, dom_id in zip(names, ids)), (
-        ids
-    )  # each graph, its own id
+    # each graph, its own id
+    assert all(f'"name":"{name}"' in dom_id for name, dom_id in zip(names, ids)), ids
     slots = page.locator("[id*='later-slot']")
     assert slots.count() == len(later)  # each later chart had a slot, and its graph has taken its place in it
     assert page.locator("[id*='later-slot'] .js-plotly-plot").count() == len(later)
@@ -68,9 +67,8 @@ def test_charts_drawn_after_the_years_changed_show_those_years(page, base_url_ap
     boxes.nth(1).fill("2010")
     boxes.nth(1).press("Enter")
     expect(page).to_have_url(f"{base_url_app}/trade?from=2000&to=2010")
-    assert (
-        page.locator(".js-plotly-plot .main-svg").count() == 0
-    )  # the years changed before any chart was drawn
+    # the years changed before any chart was drawn
+    assert page.locator(".js-plotly-plot .main-svg").count() == 0
     for route in held:
         route.continue_()
     page.unroute("**/async-graph.js*")

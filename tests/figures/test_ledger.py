@@ -124,9 +124,8 @@ def test_the_subtitle_says_what_is_measured_and_100_percent_is_marked(ledger):
     fig = verdict_board(ledger)
     assert "share of what was promised" in fig.layout.title.subtitle.text
     assert [shape.x0 for shape in fig.layout.shapes] == [100]
-    legend = next(
-        t for t in fig.data if t.name == "The target (100%)"
-    )  # the legend says what the dashed line is
+    # the legend says what the dashed line is
+    legend = next(t for t in fig.data if t.name == "The target (100%)")
     assert legend.line.dash == "dash" and fig.layout.shapes[0].line.dash == "dash"
     assert fig.layout.xaxis.title.text == "Outcome as % of the target"  # short enough for a phone's chart
 
